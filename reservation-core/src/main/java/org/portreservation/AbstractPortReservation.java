@@ -1,0 +1,515 @@
+package org.portreservation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bookkeeping every backend shares: which port of the block is bound, leased or handed off, argument checks,
+ * and the order of operations; a backend supplies only how a port is guarded and how a channel is bound from it.
+ * <p>
+ * All hooks run while this reservation's lock is held, so a backend needs no locking of its own per block.
+ *
+ * @since 0.1.0
+ */
+public abstract class AbstractPortReservation implements PortReservation {
+
+	/** Marks a port that came back from a channel or a lease but could not be guarded again yet. */
+	private static final Object RETURNING = new Object() {
+
+		@Override
+		public String toString() {
+			return "taken by another socket since it was returned";
+		}
+
+	};
+
+	private final Protocol protocol;
+
+	private final int startPort;
+
+	private final int numberOfPorts;
+
+	private final boolean persistent;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** Port to its user: an open {@link NetworkChannel}, a {@link PortLease}, or {@link #RETURNING}. */
+	private final Map<Integer, Object> users = new TreeMap<>();
+
+	private final Set<PortLease> handedOff = new HashSet<>();
+
+	private boolean closed;
+
+	/**
+	 * Creates the bookkeeping for a block the backend already holds.
+	 * @param protocol the protocol of the block
+	 * @param startPort its first port
+	 * @param numberOfPorts its number of ports
+	 * @param persistent whether it is a handle on a persistent reservation
+	 */
+	protected AbstractPortReservation(Protocol protocol, int startPort, int numberOfPorts, boolean persistent) {
+		this.protocol = protocol;
+		this.startPort = startPort;
+		this.numberOfPorts = numberOfPorts;
+		this.persistent = persistent;
+	}
+
+	@Override
+	public final Protocol protocol() {
+		return this.protocol;
+	}
+
+	@Override
+	public final int startPort() {
+		return this.startPort;
+	}
+
+	@Override
+	public final int numberOfPorts() {
+		return this.numberOfPorts;
+	}
+
+	@Override
+	public final boolean persistent() {
+		return this.persistent;
+	}
+
+	@Override
+	public final InetSocketAddress bind(ServerSocketChannel channel, InetSocketAddress local, int backlog) {
+		if (backlog < 0) {
+			throw new InvalidReservationArgumentException(
+					"backlog must be 0 (the system default) or a positive number, was " + backlog);
+		}
+		return bindChannel(channel, Protocol.TCP, local, (address) -> channel.bind(address, backlog));
+	}
+
+	@Override
+	public final InetSocketAddress bind(SocketChannel channel, InetSocketAddress local) {
+		return bindChannel(channel, Protocol.TCP, local, channel::bind);
+	}
+
+	@Override
+	public final InetSocketAddress bind(DatagramChannel channel, InetSocketAddress local) {
+		return bindChannel(channel, Protocol.UDP, local, channel::bind);
+	}
+
+	@Override
+	public final ServerSocketChannel openServerSocketChannel(int port) {
+		checkPortArgument(port);
+		return openBound(ServerSocketChannel::open, (channel) -> bind(channel, new InetSocketAddress(port), 0));
+	}
+
+	@Override
+	public final DatagramChannel openDatagramChannel(int port) {
+		checkPortArgument(port);
+		return openBound(DatagramChannel::open, (channel) -> bind(channel, new InetSocketAddress(port)));
+	}
+
+	@Override
+	public final PortLease lease(int port) {
+		checkPortArgument(port);
+		this.lock.lock();
+		try {
+			int chosen = choosePort(port);
+			PortLease lease = new PortLease(this, chosen);
+			this.users.put(chosen, lease);
+			return lease;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public final List<Integer> freePorts() {
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				return List.of();
+			}
+			reclaim();
+			List<Integer> free = new ArrayList<>();
+			for (int port = this.startPort; port <= endPort(); port++) {
+				if (!this.users.containsKey(port)) {
+					free.add(port);
+				}
+			}
+			return List.copyOf(free);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public final List<Integer> portsInUse() {
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				return List.of();
+			}
+			reclaim();
+			return List.copyOf(this.users.keySet());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public final boolean isOpen() {
+		this.lock.lock();
+		try {
+			return !this.closed;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public final void close() {
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			this.users.clear();
+			this.handedOff.clear();
+			release();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.protocol.label() + " block " + this.startPort + "-" + endPort()
+				+ (this.persistent ? " (persistent)" : "");
+	}
+
+	/**
+	 * Binds the request's channel to a port of the block: to {@link BindRequest#port()}, or when that is 0 to a
+	 * free port of the backend's or the kernel's choosing among {@link BindRequest#candidates()}.
+	 * @param request the channel, address and port
+	 * @return the port the channel is now bound to
+	 * @throws IOException if the operating system refuses
+	 */
+	protected abstract int bindFromBlock(BindRequest request) throws IOException;
+
+	/**
+	 * Drops the guard of a free port so that a process this one does not control can bind it.
+	 * @param port a port of the block
+	 */
+	protected abstract void unguard(int port);
+
+	/**
+	 * Guards again a port that came back from a closed channel or an ended lease.
+	 * @param port a port of the block
+	 * @return {@code true} if it is guarded now, {@code false} if another socket still holds it (tried again later)
+	 */
+	protected abstract boolean guard(int port);
+
+	/**
+	 * Releases the block: every guard, lock and kernel reservation. Called once.
+	 */
+	protected abstract void release();
+
+	/**
+	 * Maps a failure of {@link #bindFromBlock} to this library's exceptions.
+	 * @param request what was being bound
+	 * @param failure what the operating system said
+	 * @return the exception to throw
+	 */
+	protected PortReservationException bindFailure(BindRequest request, IOException failure) {
+		String target = (request.port() != 0) ? "port " + request.port() + " of " + this : "a port of " + this;
+		return new PortReservationException("Could not bind " + target + ": " + failure.getMessage(), failure);
+	}
+
+	void handOff(PortLease lease) {
+		this.lock.lock();
+		try {
+			if (this.users.get(lease.port()) == lease && this.handedOff.add(lease)) {
+				unguard(lease.port());
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	boolean isHandedOff(PortLease lease) {
+		this.lock.lock();
+		try {
+			return this.handedOff.contains(lease);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	void endLease(PortLease lease) {
+		this.lock.lock();
+		try {
+			if (this.users.get(lease.port()) != lease) {
+				return;
+			}
+			this.users.remove(lease.port());
+			if (this.handedOff.remove(lease) && !guard(lease.port())) {
+				this.users.put(lease.port(), RETURNING);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private InetSocketAddress bindChannel(NetworkChannel channel, Protocol expected, InetSocketAddress local,
+			SocketBinder binder) {
+		checkChannel(channel, expected);
+		if (local != null && local.isUnresolved()) {
+			throw new InvalidReservationArgumentException(
+					"local address must be resolved, was the unresolved host " + local.getHostString());
+		}
+		int port = (local != null) ? local.getPort() : 0;
+		checkPortArgument(port);
+		InetAddress address = (local != null) ? local.getAddress() : null;
+		this.lock.lock();
+		try {
+			int chosen = choosePort(port);
+			List<Integer> candidates = (port != 0) ? List.of(port) : freePortsLocked();
+			BindRequest request = new BindRequest(channel, address, port, candidates, binder);
+			int bound;
+			try {
+				bound = bindFromBlock(request);
+			}
+			catch (IOException ex) {
+				throw bindFailure(request, ex);
+			}
+			assert port == 0 || bound == chosen;
+			this.users.put(bound, channel);
+			return localAddress(channel);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Picks the named port if it is free, or any free port for 0; call with the lock held. */
+	private int choosePort(int port) {
+		List<Integer> free = freePortsLocked();
+		if (port != 0) {
+			Object user = this.users.get(port);
+			if (user != null) {
+				throw new PortsInUseException("Port " + port + " of " + this + " is already " + describe(user)
+						+ " in this process; close its channel or lease first, or ask for port 0 to get any free "
+						+ "port of the block", port, ProcessHandle.current().pid(), null);
+			}
+			return port;
+		}
+		if (free.isEmpty()) {
+			throw new BlockExhaustedException("All " + this.numberOfPorts + " ports of " + this
+					+ " are bound or leased by this process (" + describeUsers()
+					+ "); close a channel or a lease to free a port, or reserve a larger block");
+		}
+		return free.get(0);
+	}
+
+	private List<Integer> freePortsLocked() {
+		ensureOpen();
+		reclaim();
+		List<Integer> free = new ArrayList<>();
+		for (int port = this.startPort; port <= endPort(); port++) {
+			if (!this.users.containsKey(port)) {
+				free.add(port);
+			}
+		}
+		return free;
+	}
+
+	private void ensureOpen() {
+		if (this.closed) {
+			throw new PortReservationException("The " + this + " is closed: acquire a new reservation to bind from");
+		}
+	}
+
+	/** Takes back the ports of closed channels; call with the lock held. */
+	private void reclaim() {
+		for (Map.Entry<Integer, Object> entry : new ArrayList<>(this.users.entrySet())) {
+			Object user = entry.getValue();
+			boolean returned = (user == RETURNING)
+					|| (user instanceof NetworkChannel channel && !channel.isOpen());
+			if (returned) {
+				if (guard(entry.getKey())) {
+					this.users.remove(entry.getKey());
+				}
+				else {
+					this.users.put(entry.getKey(), RETURNING);
+				}
+			}
+		}
+	}
+
+	private String describeUsers() {
+		List<String> descriptions = new ArrayList<>();
+		this.users.forEach((port, user) -> descriptions.add(port + ": " + describe(user)));
+		return String.join(", ", descriptions);
+	}
+
+	private String describe(Object user) {
+		if (user instanceof PortLease lease) {
+			return this.handedOff.contains(lease) ? "handed off" : "leased";
+		}
+		return (user == RETURNING) ? user.toString() : "bound";
+	}
+
+	private void checkPortArgument(int port) {
+		if (port != 0 && !contains(port)) {
+			throw new InvalidReservationArgumentException("port " + port + " is outside the " + this
+					+ ": use 0 for any free port of the block or a port between " + this.startPort + " and "
+					+ endPort());
+		}
+	}
+
+	private void checkChannel(NetworkChannel channel, Protocol expected) {
+		if (channel == null) {
+			throw new InvalidReservationArgumentException("channel must not be null");
+		}
+		if (expected != this.protocol) {
+			throw new InvalidReservationArgumentException("A " + channel.getClass().getSimpleName()
+					+ " uses " + expected + " but this is a " + this + ": bind "
+					+ (expected == Protocol.TCP ? "DatagramChannels" : "ServerSocketChannels and SocketChannels")
+					+ " from it, or acquire a " + expected + " block");
+		}
+		if (!channel.isOpen()) {
+			throw new InvalidReservationArgumentException("channel must be open, was closed");
+		}
+		SocketAddress bound = localAddress(channel);
+		if (bound != null) {
+			throw new InvalidReservationArgumentException("channel must be unbound, was bound to " + bound);
+		}
+	}
+
+	private static InetSocketAddress localAddress(NetworkChannel channel) {
+		try {
+			return (InetSocketAddress) channel.getLocalAddress();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static <C extends NetworkChannel> C openBound(ChannelOpener<C> opener, java.util.function.Consumer<C> binder) {
+		C channel;
+		try {
+			channel = opener.open();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not open a channel", ex);
+		}
+		try {
+			binder.accept(channel);
+			return channel;
+		}
+		catch (RuntimeException | Error ex) {
+			try {
+				channel.close();
+			}
+			catch (IOException closeFailure) {
+				ex.addSuppressed(closeFailure);
+			}
+			throw ex;
+		}
+	}
+
+	private interface ChannelOpener<C extends NetworkChannel> {
+
+		C open() throws IOException;
+
+	}
+
+	/** Binds a channel to a local address: {@code bind(address)} or {@code bind(address, backlog)}. */
+	@FunctionalInterface
+	interface SocketBinder {
+
+		void bind(InetSocketAddress address) throws IOException;
+
+	}
+
+	/**
+	 * One bind from the block: the caller's channel, the address and port asked for, and the free ports.
+	 */
+	protected static final class BindRequest {
+
+		private final NetworkChannel channel;
+
+		private final InetAddress address;
+
+		private final int port;
+
+		private final List<Integer> candidates;
+
+		private final SocketBinder binder;
+
+		BindRequest(NetworkChannel channel, InetAddress address, int port, List<Integer> candidates,
+				SocketBinder binder) {
+			this.channel = channel;
+			this.address = address;
+			this.port = port;
+			this.candidates = List.copyOf(candidates);
+			this.binder = binder;
+		}
+
+		/**
+		 * The caller's unbound channel.
+		 * @return the channel
+		 */
+		public NetworkChannel channel() {
+			return this.channel;
+		}
+
+		/**
+		 * The port asked for.
+		 * @return a port of the block, or 0 for any free one
+		 */
+		public int port() {
+			return this.port;
+		}
+
+		/**
+		 * The free ports of the block, in ascending order: just {@link #port()} when a port was named.
+		 * @return at least one port
+		 */
+		public List<Integer> candidates() {
+			return this.candidates;
+		}
+
+		/**
+		 * Binds the channel, on the address asked for (the wildcard if none), to a port.
+		 * @param port the port, or 0 to let the kernel choose
+		 * @throws IOException if the operating system refuses
+		 */
+		public void bindTo(int port) throws IOException {
+			this.binder.bind((this.address != null) ? new InetSocketAddress(this.address, port)
+					: new InetSocketAddress(port));
+		}
+
+	}
+
+}

@@ -1,0 +1,189 @@
+package org.portreservation.unix;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SocketChannel;
+
+import org.portreservation.AbstractPortReservation;
+import org.portreservation.Protocol;
+
+/**
+ * A runtime block held by one placeholder socket per free port and a byte-range lock.
+ * <p>
+ * A placeholder is bound to the wildcard address with SO_REUSEPORT and without SO_REUSEADDR: other users cannot bind
+ * its port at all, and bind(0) and connect() never pick it. Our own channel sets SO_REUSEPORT too and binds on top of
+ * the placeholder, so the port is never unguarded. A TCP placeholder keeps its port after the hand-off (it neither
+ * listens nor connects, so it takes no connections); a UDP placeholder would take datagrams, so it is closed as soon
+ * as the real channel is bound, and opened again when the port comes back.
+ */
+final class HeldBlock extends AbstractPortReservation {
+
+	private final long token;
+
+	private final BlockLocks.BlockLock lock;
+
+	/** Placeholder per port, index {@code port - startPort}; {@code null} where none is held. */
+	private final NetworkChannel[] placeholders;
+
+	private HeldBlock(Protocol protocol, int startPort, NetworkChannel[] placeholders, BlockLocks.BlockLock lock,
+			long token) {
+		super(protocol, startPort, placeholders.length, false);
+		this.placeholders = placeholders;
+		this.lock = lock;
+		this.token = token;
+	}
+
+	/**
+	 * Holds the block, or leaves nothing behind and says which port was busy.
+	 * @throws PortBusy if the lock or a port is taken
+	 * @throws IOException if a placeholder fails for another reason
+	 */
+	static HeldBlock hold(BlockLocks locks, Protocol protocol, int startPort, int numberOfPorts, long token)
+			throws PortBusy, IOException {
+		BlockLocks.BlockLock lock = locks.tryLock(protocol, startPort, numberOfPorts);
+		if (lock == null) {
+			throw new PortBusy(startPort, true, null);
+		}
+		NetworkChannel[] placeholders = new NetworkChannel[numberOfPorts];
+		int port = startPort;
+		try {
+			for (; port < startPort + numberOfPorts; port++) {
+				placeholders[port - startPort] = openPlaceholder(protocol, port);
+			}
+			return new HeldBlock(protocol, startPort, placeholders, lock, token);
+		}
+		catch (BindException ex) {
+			closeAll(placeholders);
+			lock.release();
+			throw new PortBusy(port, false, ex);
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			closeAll(placeholders);
+			lock.release();
+			throw ex;
+		}
+	}
+
+	@Override
+	public long token() {
+		return this.token;
+	}
+
+	@Override
+	protected int bindFromBlock(BindRequest request) throws IOException {
+		NetworkChannel channel = request.channel();
+		channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+		IOException failure = null;
+		for (int port : request.candidates()) {
+			try {
+				request.bindTo(port);
+			}
+			catch (BindException ex) {
+				// Only a same-user SO_REUSEPORT socket can be in the way; try the next free port.
+				failure = ex;
+				continue;
+			}
+			if (protocol() == Protocol.UDP) {
+				unguard(port);
+			}
+			return port;
+		}
+		throw failure;
+	}
+
+	@Override
+	protected void unguard(int port) {
+		int index = port - startPort();
+		close(this.placeholders[index]);
+		this.placeholders[index] = null;
+	}
+
+	@Override
+	protected boolean guard(int port) {
+		int index = port - startPort();
+		if (this.placeholders[index] != null) {
+			return true;
+		}
+		try {
+			this.placeholders[index] = openPlaceholder(protocol(), port);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	protected void release() {
+		closeAll(this.placeholders);
+		this.lock.release();
+	}
+
+	private static NetworkChannel openPlaceholder(Protocol protocol, int port) throws IOException {
+		NetworkChannel channel = (protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open();
+		try {
+			channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
+			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+			channel.bind(new InetSocketAddress(port));
+			return channel;
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			close(channel);
+			throw ex;
+		}
+	}
+
+	private static void closeAll(NetworkChannel[] channels) {
+		for (int i = 0; i < channels.length; i++) {
+			close(channels[i]);
+			channels[i] = null;
+		}
+	}
+
+	private static void close(NetworkChannel channel) {
+		if (channel != null) {
+			try {
+				channel.close();
+			}
+			catch (IOException ex) {
+				// The descriptor is released even when close reports an error.
+			}
+		}
+	}
+
+	/** A block could not be held because a port, or another process's lock on it, is taken. */
+	static final class PortBusy extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		private final int port;
+
+		private final boolean locked;
+
+		PortBusy(int port, boolean locked, BindException cause) {
+			super(null, cause, false, false);
+			this.port = port;
+			this.locked = locked;
+		}
+
+		/** The busy port: for a lock, the block's first port. */
+		int port() {
+			return this.port;
+		}
+
+		/** Whether another reservation's lock, rather than a socket, was in the way. */
+		boolean locked() {
+			return this.locked;
+		}
+
+		BindException bindFailure() {
+			return (BindException) getCause();
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.portreservation.unix;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.util.Optional;
+
+import org.portreservation.AbstractPortReservation;
+import org.portreservation.BlockExhaustedException;
+import org.portreservation.PortReservationException;
+import org.portreservation.PortsInUseException;
+import org.portreservation.Protocol;
+
+/**
+ * A handle on a block of {@code net.ipv4.ip_local_reserved_ports}: the kernel keeps bind(0) and connect() away from
+ * it, but explicit binds still work, so binding from it means an explicit bind to a port of the block. It holds no
+ * socket of its own, and closing it keeps the persistent reservation.
+ */
+final class ReservedPortsBlock extends AbstractPortReservation {
+
+	private final long token;
+
+	ReservedPortsBlock(Protocol protocol, int startPort, int numberOfPorts, long token) {
+		super(protocol, startPort, numberOfPorts, true);
+		this.token = token;
+	}
+
+	@Override
+	public long token() {
+		return this.token;
+	}
+
+	@Override
+	protected int bindFromBlock(BindRequest request) throws IOException {
+		BindException failure = null;
+		for (int port : request.candidates()) {
+			try {
+				request.bindTo(port);
+				return port;
+			}
+			catch (BindException ex) {
+				failure = ex;
+			}
+		}
+		throw failure;
+	}
+
+	@Override
+	protected PortReservationException bindFailure(BindRequest request, IOException failure) {
+		if (request.port() == 0) {
+			return new BlockExhaustedException("Every free port of the " + this + " is bound by another socket ("
+					+ failure.getMessage() + "): a persistent reservation on Linux keeps only bind(0) and connect() "
+					+ "away, not explicit binds", failure);
+		}
+		Optional<PortOwners.Owner> owner = PortOwners.ofPort(protocol(), request.port());
+		return new PortsInUseException("Port " + request.port() + " of the " + this + " is in use by "
+				+ owner.map(Object::toString).orElse("another socket") + ": " + failure.getMessage(),
+				request.port(), owner.map(PortOwners.Owner::pid).orElse(-1L), failure);
+	}
+
+	@Override
+	protected void unguard(int port) {
+		// Nothing to drop: the kernel keeps only automatic binds away from the block.
+	}
+
+	@Override
+	protected boolean guard(int port) {
+		return true;
+	}
+
+	@Override
+	protected void release() {
+		// The persistent reservation outlives this handle.
+	}
+
+}
