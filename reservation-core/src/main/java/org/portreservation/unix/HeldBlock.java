@@ -7,6 +7,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.portreservation.AbstractPortReservation;
 import org.portreservation.Protocol;
@@ -28,6 +29,9 @@ final class HeldBlock extends AbstractPortReservation {
 
 	/** Placeholder per port, index {@code port - startPort}; {@code null} where none is held. */
 	private final NetworkChannel[] placeholders;
+
+	/** How many ports have no placeholder, read by {@link Reguard} without this reservation's lock. */
+	private final AtomicInteger unguarded = new AtomicInteger();
 
 	private HeldBlock(Protocol protocol, int startPort, NetworkChannel[] placeholders, BlockLocks.BlockLock lock,
 			long token) {
@@ -98,8 +102,12 @@ final class HeldBlock extends AbstractPortReservation {
 	@Override
 	protected void unguard(int port) {
 		int index = port - startPort();
-		close(this.placeholders[index]);
-		this.placeholders[index] = null;
+		if (this.placeholders[index] != null) {
+			close(this.placeholders[index]);
+			this.placeholders[index] = null;
+			this.unguarded.incrementAndGet();
+			Reguard.watch(this);
+		}
 	}
 
 	@Override
@@ -110,11 +118,24 @@ final class HeldBlock extends AbstractPortReservation {
 		}
 		try {
 			this.placeholders[index] = openPlaceholder(protocol(), port);
+			this.unguarded.decrementAndGet();
 			return true;
 		}
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Guards the ports that came back since the last look.
+	 * @return whether the block still has unguarded ports to watch
+	 */
+	boolean reguard() {
+		if (!isOpen()) {
+			return false;
+		}
+		freePorts();
+		return this.unguarded.get() > 0;
 	}
 
 	@Override
