@@ -18,7 +18,7 @@ final class EphemeralBlocks {
 	static PortReservation acquire(PortReservations reservations, Protocol protocol, int numberOfPorts) {
 		int[] range = KernelPorts.ephemeralRange();
 		int starts = range[1] - range[0] - numberOfPorts + 2;
-		for (int attempt = 0; attempt < 200; attempt++) {
+		for (int attempt = 0; attempt < 1000; attempt++) {
 			int start = range[0] + ThreadLocalRandom.current().nextInt(starts);
 			try {
 				return reservations.acquire(protocol, start, numberOfPorts);

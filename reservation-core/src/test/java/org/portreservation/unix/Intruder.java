@@ -14,6 +14,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.portreservation.JavaProcess;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservationException;
 import org.portreservation.PortReservations;
@@ -25,6 +26,7 @@ import org.portreservation.Protocol;
  * Commands: {@code bind tcp|udp FIRST LAST} tries explicit binds with and without SO_REUSEADDR;
  * {@code reuseport tcp|udp FIRST LAST} tries explicit binds with SO_REUSEPORT; {@code autobind tcp|udp FIRST LAST N}
  * makes N bind(0) sockets at once; {@code connect tcp|udp FIRST LAST N} makes N connections without binding first;
+ * {@code hammer tcp|udp FIRST LAST MILLIS} repeats the explicit binds for that long after printing {@code started};
  * each prints {@code taken COUNT} and one {@code got PORT HOW} line per success. {@code acquire N SIZE} acquires N
  * wildcard blocks, {@code acquire-at START SIZE} one explicit block; they print {@code block FIRST LAST} or
  * {@code refused CLASS MESSAGE} lines, then {@code ready}, and hold until a line arrives on stdin;
@@ -33,6 +35,25 @@ import org.portreservation.Protocol;
 public final class Intruder {
 
 	private Intruder() {
+	}
+
+	/**
+	 * Runs one of the taking commands in a second JVM.
+	 * @param command {@code bind}, {@code reuseport}, {@code autobind} or {@code connect}
+	 * @param protocol the protocol
+	 * @param range the first and last port, and the count where the command takes one
+	 * @return how many attempts got a port of the range
+	 */
+	static int taken(String command, Protocol protocol, String... range) {
+		List<String> args = new ArrayList<>(List.of(command, protocol.label()));
+		args.addAll(List.of(range));
+		try (JavaProcess intruder = JavaProcess.start(Intruder.class, args.toArray(String[]::new))) {
+			int taken = Integer.parseInt(intruder.readLineStartingWith("taken "));
+			if (intruder.waitFor() != 0) {
+				throw new AssertionError("The intruder failed: " + intruder.errors());
+			}
+			return taken;
+		}
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -51,6 +72,7 @@ public final class Intruder {
 					case "reuseport" -> explicitBinds(protocol, first, last, true);
 					case "autobind" -> autobinds(protocol, first, last, Integer.parseInt(args[4]));
 					case "connect" -> connects(protocol, first, last, Integer.parseInt(args[4]));
+					case "hammer" -> hammer(protocol, first, last, Long.parseLong(args[4]));
 					default -> throw new IllegalArgumentException(command);
 				};
 				System.out.println("taken " + got.size());
@@ -110,6 +132,17 @@ public final class Intruder {
 		}
 	}
 
+	private static List<String> hammer(Protocol protocol, int first, int last, long millis) throws IOException {
+		System.out.println("started");
+		System.out.flush();
+		List<String> got = new ArrayList<>();
+		long end = System.nanoTime() + millis * 1_000_000;
+		while (System.nanoTime() < end) {
+			got.addAll(explicitBinds(protocol, first, last, false));
+		}
+		return got;
+	}
+
 	private static List<String> autobinds(Protocol protocol, int first, int last, int count) throws IOException {
 		List<NetworkChannel> open = new ArrayList<>();
 		List<String> got = new ArrayList<>();
@@ -136,6 +169,8 @@ public final class Intruder {
 			for (int i = 0; i < count; i++) {
 				if (protocol == Protocol.TCP) {
 					SocketChannel channel = SocketChannel.open(target);
+					// Reset on close: thousands of TIME_WAIT ports would crowd later tests out of the range.
+					channel.setOption(StandardSocketOptions.SO_LINGER, 0);
 					open.add(channel);
 					open.add(server.accept());
 					record(got, channel.getLocalAddress(), first, last, "connect()");

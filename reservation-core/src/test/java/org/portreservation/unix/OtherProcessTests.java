@@ -24,6 +24,7 @@ import org.portreservation.PortReservations;
 import org.portreservation.Protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What a second process sees while this one holds blocks: it tries every way of taking a reserved port.
@@ -41,30 +42,30 @@ class OtherProcessTests {
 		String last = Integer.toString(reservation.endPort());
 		try (java.nio.channels.NetworkChannel bound = openFrom(reservation);
 				PortLease leased = reservation.lease()) {
-			assertThat(takenBy("bind", protocol, first, last)).isZero();
+			assertThat(Intruder.taken("bind", protocol, first, last)).isZero();
 		}
 		finally {
 			reservation.close();
 		}
-		assertThat(takenBy("bind", protocol, first, last)).as("the same attempts once the block is released")
+		assertThat(Intruder.taken("bind", protocol, first, last)).as("the same attempts once the block is released")
 			.isPositive();
 	}
 
 	@ParameterizedTest
 	@EnumSource(Protocol.class)
 	void bindZeroAndConnectNeverPickAPortOfTheBlock(Protocol protocol) {
-		PortReservation reservation = EphemeralBlocks.acquire(this.reservations, protocol, 1024);
+		PortReservation reservation = EphemeralBlocks.acquire(this.reservations, protocol, 512);
 		String first = Integer.toString(reservation.startPort());
 		String last = Integer.toString(reservation.endPort());
 		try {
-			assertThat(takenBy("autobind", protocol, first, last, "3000")).isZero();
-			assertThat(takenBy("connect", protocol, first, last, "1500")).isZero();
+			assertThat(Intruder.taken("autobind", protocol, first, last, "3000")).isZero();
+			assertThat(Intruder.taken("connect", protocol, first, last, "1500")).isZero();
 		}
 		finally {
 			reservation.close();
 		}
-		// About 3000 * 1024 / 28232 = 109 would land here: proof that the attempts reach the block at all.
-		assertThat(takenBy("autobind", protocol, first, last, "3000")).as("bind(0) once the block is released")
+		// About 3000 * 512 / 28232 = 54 would land here: proof that the attempts reach the block at all.
+		assertThat(Intruder.taken("autobind", protocol, first, last, "3000")).as("bind(0) once the block is released")
 			.isPositive();
 	}
 
@@ -72,7 +73,7 @@ class OtherProcessTests {
 	@EnumSource(Protocol.class)
 	void aSameUserSocketWithSoReusePortIsTheOneDocumentedGap(Protocol protocol) {
 		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 2)) {
-			assertThat(takenBy("reuseport", protocol, Integer.toString(reservation.startPort()),
+			assertThat(Intruder.taken("reuseport", protocol, Integer.toString(reservation.startPort()),
 					Integer.toString(reservation.endPort())))
 				.isPositive();
 		}
@@ -86,8 +87,62 @@ class OtherProcessTests {
 			// A UDP port has no placeholder while its channel is open; the guard returns within a few sweeps.
 			Thread.sleep(10 * Reguard.INTERVAL_MILLIS);
 			String port = Integer.toString(reservation.startPort());
-			assertThat(takenBy("bind", protocol, port, port)).isZero();
+			assertThat(Intruder.taken("bind", protocol, port, port)).isZero();
 			assertThat(reservation.freePorts()).containsExactly(reservation.startPort());
+		}
+	}
+
+	@Test
+	void tcpPortIsNeverUnguardedWhileOurListenersComeAndGo() throws IOException {
+		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, 0, 1);
+				JavaProcess intruder = JavaProcess.start(Intruder.class, "hammer", "tcp",
+						Integer.toString(reservation.startPort()), Integer.toString(reservation.startPort()), "1500")) {
+			assertThat(intruder.readLine()).isEqualTo("started");
+			int cycles = 0;
+			long end = System.nanoTime() + 1_000_000_000L;
+			while (System.nanoTime() < end) {
+				reservation.openServerSocketChannel().close();
+				cycles++;
+			}
+			assertThat(cycles).isGreaterThan(100);
+			assertThat(intruder.readLineStartingWith("taken ")).isEqualTo("0");
+		}
+	}
+
+	@Test
+	void udpPortIsNeverUnguardedWhileOurChannelsBind() throws Exception {
+		List<DatagramChannel> channels = new ArrayList<>();
+		try (PortReservation reservation = this.reservations.acquire(Protocol.UDP, 0, 64);
+				JavaProcess intruder = JavaProcess.start(Intruder.class, "hammer", "udp",
+						Integer.toString(reservation.startPort()), Integer.toString(reservation.endPort()), "1000")) {
+			assertThat(intruder.readLine()).isEqualTo("started");
+			for (int i = 0; i < 64; i++) {
+				channels.add(reservation.openDatagramChannel());
+				Thread.sleep(5);
+			}
+			assertThat(intruder.readLineStartingWith("taken ")).isEqualTo("0");
+		}
+		finally {
+			for (DatagramChannel channel : channels) {
+				channel.close();
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Protocol.class)
+	void leasedPortIsGuardedUntilHandOffAndGuardedAgainAfterTheLeaseEnds(Protocol protocol) throws Exception {
+		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 2)) {
+			PortLease lease = reservation.lease();
+			String port = Integer.toString(lease.port());
+			assertThat(Intruder.taken("bind", protocol, port, port)).isZero();
+			int taken = lease.handOff(() -> Intruder.taken("bind", protocol, port, port));
+			assertThat(taken).isPositive();
+			assertThat(lease.isHandedOff()).isTrue();
+			assertThat(reservation.freePorts()).doesNotContain(lease.port());
+			lease.close();
+			assertThat(reservation.freePorts()).contains(lease.port());
+			assertThat(Intruder.taken("bind", protocol, port, port)).isZero();
 		}
 	}
 
@@ -171,11 +226,23 @@ class OtherProcessTests {
 		try (JavaProcess holder = JavaProcess.start(Intruder.class, "acquire-at", "tcp", Integer.toString(start), "4")) {
 			assertThat(holder.readLine()).isEqualTo("block " + start + " " + (start + 3));
 			assertThat(holder.readLine()).isEqualTo("ready");
-			assertThat(takenBy("bind", Protocol.TCP, Integer.toString(start), Integer.toString(start + 3))).isZero();
+			assertThat(Intruder.taken("bind", Protocol.TCP, Integer.toString(start), Integer.toString(start + 3))).isZero();
 			holder.kill();
 		}
 		try (PortReservation again = this.reservations.acquire(Protocol.TCP, start, 4)) {
 			assertThat(again.freePorts()).hasSize(4);
+		}
+	}
+
+	@Test
+	void privilegedPortWithoutThePrivilegeIsDeniedWithTheCommandToRun() {
+		assumeTrue(ReservedPortsTests.isRootWithSetpriv(), "skipped: needs root and setpriv to run a JVM as nobody");
+		try (JavaProcess unprivileged = JavaProcess.startAs(65534, Intruder.class, "acquire-at", "tcp", "1023", "1")) {
+			assertThat(unprivileged.readLine()).isEqualTo("refused ReservationAccessDeniedException Binding tcp port "
+					+ "1023 needs root or CAP_NET_BIND_SERVICE (ports below net.ipv4.ip_unprivileged_port_start, 1024 "
+					+ "by default, are privileged): an administrator can run 'sudo setcap cap_net_bind_service=+ep "
+					+ "<path of java>' or 'sudo sysctl -w net.ipv4.ip_unprivileged_port_start=1023', or choose a port "
+					+ "from 1024 up");
 		}
 	}
 
@@ -188,16 +255,6 @@ class OtherProcessTests {
 	private static java.nio.channels.NetworkChannel openFrom(PortReservation reservation) {
 		return (reservation.protocol() == Protocol.TCP) ? reservation.openServerSocketChannel()
 				: reservation.openDatagramChannel();
-	}
-
-	private static int takenBy(String command, Protocol protocol, String... range) {
-		List<String> args = new ArrayList<>(List.of(command, protocol.label()));
-		args.addAll(List.of(range));
-		try (JavaProcess intruder = JavaProcess.start(Intruder.class, args.toArray(String[]::new))) {
-			int taken = Integer.parseInt(intruder.readLineStartingWith("taken "));
-			assertThat(intruder.waitFor()).isZero();
-			return taken;
-		}
 	}
 
 	private static List<int[]> blocksOf(JavaProcess other) {
