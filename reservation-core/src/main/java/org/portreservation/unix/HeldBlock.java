@@ -15,9 +15,10 @@ import org.portreservation.Protocol;
 /**
  * A runtime block held by one placeholder socket per free port and a byte-range lock.
  * <p>
- * A placeholder is bound to the wildcard address with SO_REUSEPORT and without SO_REUSEADDR: other users cannot bind
- * its port at all, and bind(0) and connect() never pick it. Our own channel sets SO_REUSEPORT too and binds on top of
- * the placeholder, so the port is never unguarded. A TCP placeholder keeps its port after the hand-off (it neither
+ * A placeholder is bound to the wildcard address without SO_REUSEADDR or SO_REUSEPORT, so that it cannot be bound
+ * over any socket already there, a placeholder of another process included; it sets SO_REUSEPORT only once bound.
+ * Other users then cannot bind its port at all, and bind(0) and connect() never pick it. Our own channel sets
+ * SO_REUSEPORT too and binds on top of the placeholder, so the port is never unguarded. A TCP placeholder keeps its port after the hand-off (it neither
  * listens nor connects, so it takes no connections); a UDP placeholder would take datagrams, so it is closed as soon
  * as the real channel is bound, and opened again when the port comes back.
  */
@@ -148,8 +149,10 @@ final class HeldBlock extends AbstractPortReservation {
 		NetworkChannel channel = (protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open();
 		try {
 			channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
-			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+			// Bound without SO_REUSEPORT, so the bind fails on any port already held, even by another instance of
+			// this library; set afterwards, so our own channels can bind on top of it.
 			channel.bind(new InetSocketAddress(port));
+			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
 			return channel;
 		}
 		catch (IOException | RuntimeException | Error ex) {

@@ -11,6 +11,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,8 @@ import org.portreservation.Protocol;
  * makes N bind(0) sockets at once; {@code connect tcp|udp FIRST LAST N} makes N connections without binding first;
  * {@code hammer tcp|udp FIRST LAST MILLIS} repeats the explicit binds for that long after printing {@code started};
  * each prints {@code taken COUNT} and one {@code got PORT HOW} line per success. {@code acquire N SIZE} acquires N
- * wildcard blocks, {@code acquire-at START SIZE} one explicit block; they print {@code block FIRST LAST} or
+ * wildcard blocks, {@code acquire-at tcp|udp START SIZE} one explicit block ({@code acquire-at-with-own-locks} the
+ * same with a lock directory of its own); they print {@code block FIRST LAST} or
  * {@code refused CLASS MESSAGE} lines, then {@code ready}, and hold until a line arrives on stdin;
  * {@code persist START SIZE} tries to create a persistent reservation and prints {@code created} or {@code refused}.
  */
@@ -61,8 +63,11 @@ public final class Intruder {
 		switch (command) {
 			case "acquire" -> acquire(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "persist" -> persist(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-			case "acquire-at" -> acquireAt(Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]),
-					Integer.parseInt(args[3]));
+			case "acquire-at" -> acquireAt(PortReservations.forCurrentPlatform(),
+					Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "acquire-at-with-own-locks" -> acquireAt(
+					new UnixPortReservations(Files.createTempDirectory("other-locks")),
+					Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
 			default -> {
 				Protocol protocol = Protocol.valueOf(args[1].toUpperCase());
 				int first = Integer.parseInt(args[2]);
@@ -200,10 +205,11 @@ public final class Intruder {
 		holdUntilTold(held);
 	}
 
-	private static void acquireAt(Protocol protocol, int start, int size) throws IOException {
+	private static void acquireAt(PortReservations reservations, Protocol protocol, int start, int size)
+			throws IOException {
 		List<PortReservation> held = new ArrayList<>();
 		try {
-			PortReservation reservation = PortReservations.forCurrentPlatform().acquire(protocol, start, size);
+			PortReservation reservation = reservations.acquire(protocol, start, size);
 			held.add(reservation);
 			System.out.println("block " + reservation.startPort() + " " + reservation.endPort());
 		}

@@ -205,6 +205,21 @@ class OtherProcessTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(Protocol.class)
+	void instancesWithDifferentLockDirectoriesStillNeverOverlap(Protocol protocol) {
+		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 4);
+				JavaProcess other = JavaProcess.start(Intruder.class, "acquire-at-with-own-locks", protocol.label(),
+						Integer.toString(reservation.startPort() + 3), "2")) {
+			String refusal = "refused PortsInUseException Port " + reservation.endPort() + " of the "
+					+ protocol.label() + " block " + reservation.endPort() + "-" + (reservation.endPort() + 1)
+					+ " is in use by ";
+			// /proc/net/tcp does not list a TCP socket that is bound but neither listens nor connects.
+			assertThat(other.readLine()).startsWith(refusal + ((protocol == Protocol.UDP)
+					? "process " + ProcessHandle.current().pid() : "another socket, whose owner /proc does not show"));
+		}
+	}
+
 	@Test
 	void explicitRequestOverAForeignSocketNamesItsProcess() throws IOException {
 		int start = freeStart(Protocol.TCP, 3);
