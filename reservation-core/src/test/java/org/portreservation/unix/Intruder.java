@@ -32,7 +32,7 @@ import org.portreservation.Protocol;
  * wildcard blocks, {@code acquire-at tcp|udp START SIZE} one explicit block ({@code acquire-at-with-own-locks} the
  * same with a lock directory of its own); they print {@code block FIRST LAST} or
  * {@code refused CLASS MESSAGE} lines, then {@code ready}, and hold until a line arrives on stdin;
- * {@code persist START SIZE} tries to create a persistent reservation and prints {@code created} or {@code refused}.
+ * {@code backend} prints the backend's description; {@code persist START SIZE} tries to create a persistent reservation and prints {@code created} or {@code refused}.
  */
 public final class Intruder {
 
@@ -62,6 +62,7 @@ public final class Intruder {
 		String command = args[0];
 		switch (command) {
 			case "acquire" -> acquire(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+			case "backend" -> System.out.println(PortReservations.forCurrentPlatform().backend());
 			case "persist" -> persist(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "acquire-at" -> acquireAt(PortReservations.forCurrentPlatform(),
 					Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));

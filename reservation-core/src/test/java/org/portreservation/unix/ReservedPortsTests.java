@@ -141,6 +141,18 @@ class ReservedPortsTests {
 		assertThat(this.reservations.lookupPersistent(Protocol.TCP, this.start, 10)).isEmpty();
 	}
 
+	@Test
+	void backendTellsAnUnprivilegedUserWhyPersistentReservationsAreUnavailable() {
+		assertThat(this.reservations.backend().persistentSupported()).isTrue();
+		assumeTrue(isRootWithSetpriv(), "skipped: needs root and setpriv to run a second JVM as nobody");
+		try (JavaProcess unprivileged = JavaProcess.startAs(65534, Intruder.class, "backend")) {
+			assertThat(unprivileged.readLine()).isEqualTo("linux (held sockets), persistent reservations unavailable: "
+					+ "writing net.ipv4.ip_local_reserved_ports needs root or CAP_NET_ADMIN in this network namespace; "
+					+ "run as root, or let an administrator run 'sudo sysctl -w net.ipv4.ip_local_reserved_ports="
+					+ "<ports>'");
+		}
+	}
+
 	static boolean isRootWithSetpriv() {
 		return "root".equals(System.getProperty("user.name"))
 				&& Files.isExecutable(java.nio.file.Path.of("/usr/bin/setpriv"));
