@@ -180,15 +180,16 @@ public class PortReservationProperties implements Validator {
 				errors.rejectValue("numberOfPorts", "range", prefix + "number-of-ports must be between 1 and "
 						+ MAX_PORT + ", was " + this.numberOfPorts);
 			}
-			if (startPortValid && numberValid && this.startPort != 0 && this.startPort + this.numberOfPorts - 1 > MAX_PORT) {
+			int endPort = this.startPort + this.numberOfPorts - 1;
+			if (startPortValid && numberValid && this.startPort != 0 && endPort > MAX_PORT) {
 				errors.rejectValue("numberOfPorts", "pastMaxPort", prefix + "number-of-ports " + this.numberOfPorts
-						+ " makes the block " + this.startPort + "-" + (this.startPort + this.numberOfPorts - 1)
+						+ " makes the block " + this.startPort + "-" + endPort
 						+ " run past the highest port " + MAX_PORT + ": from start-port " + this.startPort
 						+ ", number-of-ports must be between 1 and " + (MAX_PORT - this.startPort + 1));
 			}
 			if (this.persistent && this.startPort == 0) {
-				errors.rejectValue("startPort", "persistentWildcard", prefix + "start-port must be a port between 1 and "
-						+ MAX_PORT + " for a persistent block, was 0 (any free block is only for blocks with "
+				errors.rejectValue("startPort", "persistentWildcard", prefix + "start-port must be a port between 1 "
+						+ "and " + MAX_PORT + " for a persistent block, was 0 (any free block is only for blocks with "
 						+ prefix + "persistent false)");
 			}
 		}

@@ -79,7 +79,8 @@ class InvalidConfigurationStartupTests {
 		int second = Ports.freeBlock(2);
 		try (ServerSocket taken = new ServerSocket(second + 1)) {
 			assertThatException().isThrownBy(() -> new Startups().run(WebApplicationType.SERVLET, "server.port=0",
-					"portreservation.blocks.first.start-port=" + first, "portreservation.blocks.first.number-of-ports=2",
+					"portreservation.blocks.first.start-port=" + first,
+					"portreservation.blocks.first.number-of-ports=2",
 					"portreservation.blocks.second.start-port=" + second,
 					"portreservation.blocks.second.number-of-ports=2"));
 		}

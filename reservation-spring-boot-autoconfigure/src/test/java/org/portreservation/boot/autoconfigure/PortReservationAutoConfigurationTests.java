@@ -142,11 +142,13 @@ class PortReservationAutoConfigurationTests {
 		int start = Ports.freeBlock(2);
 		try (ServerSocket taken = new ServerSocket(start)) {
 			this.runner
-				.withPropertyValues("portreservation.fail-fast=false", "portreservation.blocks.web.start-port=" + start,
+				.withPropertyValues("portreservation.fail-fast=false",
+						"portreservation.blocks.web.start-port=" + start,
 						"portreservation.blocks.web.number-of-ports=2", "portreservation.blocks.other.number-of-ports=1")
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
-					assertThat(context.getBean(PortReservationTemplate.class).getReservations()).containsOnlyKeys("other");
+					assertThat(context.getBean(PortReservationTemplate.class).getReservations())
+						.containsOnlyKeys("other");
 					assertThat(output).contains("WARN").contains("Left out the block 'web' (tcp " + start + "-"
 							+ (start + 1) + ") because portreservation.fail-fast is false: Port " + start);
 				});

@@ -71,7 +71,8 @@ final class ReservedNioEndpoint extends NioEndpoint {
 		if (!JrePlatform.IS_WINDOWS) {
 			SocketAddress remoteAddress = result.getRemoteAddress();
 			long now = System.nanoTime();
-			if (remoteAddress.equals(this.previousAcceptedRemoteAddress) && now - this.previousAcceptedNanoTime < 1000) {
+			if (remoteAddress.equals(this.previousAcceptedRemoteAddress)
+					&& now - this.previousAcceptedNanoTime < 1000) {
 				throw new IOException(sm.getString("endpoint.err.duplicateAccept"));
 			}
 			this.previousAcceptedRemoteAddress = remoteAddress;

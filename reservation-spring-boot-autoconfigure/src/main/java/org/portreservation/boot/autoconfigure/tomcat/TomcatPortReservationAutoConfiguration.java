@@ -31,7 +31,8 @@ public final class TomcatPortReservationAutoConfiguration {
 	ReservedPortTomcatCustomizer portReservationTomcatCustomizer(PortReservationTemplate template,
 			PortReservationProperties properties, Environment environment) {
 		return new ReservedPortTomcatCustomizer(template, "portreservation.server.block",
-				properties.getServer().getBlock(), "server.port", environment.getProperty("server.port", Integer.class));
+				properties.getServer().getBlock(), "server.port",
+				environment.getProperty("server.port", Integer.class));
 	}
 
 }

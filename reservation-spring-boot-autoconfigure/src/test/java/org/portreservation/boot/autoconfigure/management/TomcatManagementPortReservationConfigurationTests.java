@@ -37,7 +37,8 @@ class TomcatManagementPortReservationConfigurationTests {
 
 	private void runChild(String enabled, Consumer<AssertableWebApplicationContext> assertions,
 			String... childProperties) {
-		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(PortReservationAutoConfiguration.class))
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PortReservationAutoConfiguration.class))
 			.withPropertyValues("portreservation.enabled=" + enabled,
 					"portreservation.blocks.management.number-of-ports=1")
 			.run((parent) -> new WebApplicationContextRunner().withParent(parent)
