@@ -5,9 +5,14 @@ import org.portreservation.boot.PortReservationTemplate;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of port reservations:
@@ -32,6 +37,19 @@ public final class PortReservationAutoConfiguration {
 	PortReservationTemplate portReservationTemplate(PortReservations portReservations,
 			PortReservationProperties properties) {
 		return ConfiguredBlocks.reserve(portReservations, properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebServerFactoryCustomizer.class)
+	@ConditionalOnWebApplication
+	@ConditionalOnProperty("portreservation.server.block")
+	static class ServerBlockConfiguration {
+
+		@Bean
+		ServerBlockSupportCheck portReservationServerBlockSupportCheck(PortReservationProperties properties) {
+			return new ServerBlockSupportCheck(properties.getServer().getBlock());
+		}
+
 	}
 
 }

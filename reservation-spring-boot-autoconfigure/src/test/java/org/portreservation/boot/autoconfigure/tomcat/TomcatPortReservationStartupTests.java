@@ -1,6 +1,8 @@
 package org.portreservation.boot.autoconfigure.tomcat;
 
+import java.net.ConnectException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.portreservation.PortReservation;
@@ -34,6 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Full start-ups of the embedded Tomcat bound from a block, with real sockets and another process.
@@ -89,6 +94,36 @@ class TomcatPortReservationStartupTests {
 			assertThat(PortProbe.bindableInAnotherProcess(Ports.range(start, 3))).isEmpty();
 		}
 		assertThat(Ports.bindable(Ports.range(start, 3))).hasSize(3);
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void serverAddressIsHonoured() throws Exception {
+		try (ConfigurableApplicationContext context = this.startups.run(WebApplicationType.SERVLET,
+				"portreservation.blocks.web.number-of-ports=2", "portreservation.server.block=web",
+				"server.address=127.0.0.1")) {
+			int port = this.startups.reportedPort("");
+			assertThat(Startups.get(this.client, "http://127.0.0.1:" + port + "/hello")).isEqualTo("hello");
+			// Linux routes all of 127/8 to loopback: only a wildcard listener would accept on 127.0.0.2.
+			assertThatExceptionOfType(ConnectException.class)
+				.isThrownBy(() -> new Socket("127.0.0.2", port).close());
+		}
+	}
+
+	@Test
+	void twoContextsInOneJvmBindFromTheirOwnBlocks() throws Exception {
+		Startups other = new Startups();
+		try (ConfigurableApplicationContext first = this.startups.run(WebApplicationType.SERVLET,
+				"portreservation.blocks.web.number-of-ports=2", "portreservation.server.block=web");
+				ConfigurableApplicationContext second = other.run(WebApplicationType.SERVLET,
+						"portreservation.blocks.web.number-of-ports=2", "portreservation.server.block=web")) {
+			PortReservation firstBlock = first.getBean(PortReservationTemplate.class).getReservation("web");
+			PortReservation secondBlock = second.getBean(PortReservationTemplate.class).getReservation("web");
+			assertThat(firstBlock.contains(this.startups.reportedPort(""))).isTrue();
+			assertThat(secondBlock.contains(other.reportedPort(""))).isTrue();
+			assertThat(firstBlock.contains(secondBlock.startPort())).isFalse();
+			assertThat(secondBlock.contains(firstBlock.startPort())).isFalse();
+		}
 	}
 
 	@Test
