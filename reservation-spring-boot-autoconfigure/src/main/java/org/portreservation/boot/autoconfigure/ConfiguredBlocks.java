@@ -35,6 +35,7 @@ final class ConfiguredBlocks {
 			catch (RuntimeException ex) {
 				if (properties.isFailFast()) {
 					BlockAcquisitionException failure = new BlockAcquisitionException(name, block, ex);
+					// The template's close releases every block even when one of them fails to close.
 					try {
 						new PortReservationTemplate(portReservations, reserved).close();
 					}

@@ -144,7 +144,8 @@ class PortReservationAutoConfigurationTests {
 			this.runner
 				.withPropertyValues("portreservation.fail-fast=false",
 						"portreservation.blocks.web.start-port=" + start,
-						"portreservation.blocks.web.number-of-ports=2", "portreservation.blocks.other.number-of-ports=1")
+						"portreservation.blocks.web.number-of-ports=2",
+						"portreservation.blocks.other.number-of-ports=1")
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					assertThat(context.getBean(PortReservationTemplate.class).getReservations())
