@@ -151,9 +151,9 @@ final class WindowsErrors {
 
 	private static PortReservationException common(String call, int code, String action) {
 		if (code == WinError.WSAEOPNOTSUPP) {
-			return new UnsupportedPlatformException("This Windows or a layered service provider on its sockets does "
-					+ "not support port reservations (" + call + "): they need Windows Vista or later without an "
-					+ "old layered provider ('netsh winsock show catalog' lists them)");
+			return new UnsupportedPlatformException("Could not " + action + ": this Windows, or a layered service "
+					+ "provider on its sockets, does not support port reservations (" + call + "); they need Windows "
+					+ "Vista or later without an old layered provider ('netsh winsock show catalog' lists them)");
 		}
 		if (code == WinError.WSAEINTR || code == Winsock2.WSA_OPERATION_ABORTED || code == WinError.WSAEINPROGRESS) {
 			return new PortReservationException("Could not " + action + ": the call was interrupted, as when "
