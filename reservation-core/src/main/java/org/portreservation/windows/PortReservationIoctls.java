@@ -5,9 +5,9 @@ import com.sun.jna.Structure;
 import com.sun.jna.platform.win32.WinDef.UINT_PTR;
 import com.sun.jna.ptr.IntByReference;
 
-import org.portreservation.windows.Winsock2.INET_PORT_RANGE;
-import org.portreservation.windows.Winsock2.INET_PORT_RESERVATION_INSTANCE;
-import org.portreservation.windows.Winsock2.INET_PORT_RESERVATION_TOKEN;
+import org.portreservation.windows.Mstcpip.INET_PORT_RANGE;
+import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_INSTANCE;
+import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_TOKEN;
 
 /**
  * The three port reservation IOCTLs, called synchronously. The error code is read from JNA's copy of the thread's
@@ -26,7 +26,7 @@ final class PortReservationIoctls {
 	 */
 	static INET_PORT_RESERVATION_INSTANCE acquire(UINT_PTR socket, Block block) {
 		INET_PORT_RESERVATION_INSTANCE instance = new INET_PORT_RESERVATION_INSTANCE();
-		int code = ioctl(socket, Winsock2.SIO_ACQUIRE_PORT_RESERVATION,
+		int code = ioctl(socket, Mstcpip.SIO_ACQUIRE_PORT_RESERVATION,
 				new INET_PORT_RANGE(block.startPort(), block.numberOfPorts()), instance);
 		if (code != 0) {
 			throw WindowsErrors.acquireFailed(code, block);
@@ -39,7 +39,7 @@ final class PortReservationIoctls {
 	 * @throws org.portreservation.PortReservationException if Windows refuses
 	 */
 	static void associate(UINT_PTR socket, long token, Object reservation, boolean persistent) {
-		int code = ioctl(socket, Winsock2.SIO_ASSOCIATE_PORT_RESERVATION, new INET_PORT_RESERVATION_TOKEN(token),
+		int code = ioctl(socket, Mstcpip.SIO_ASSOCIATE_PORT_RESERVATION, new INET_PORT_RESERVATION_TOKEN(token),
 				null);
 		if (code != 0) {
 			throw WindowsErrors.associateFailed(code, reservation, persistent);
@@ -51,7 +51,7 @@ final class PortReservationIoctls {
 	 * @return 0, or the error code
 	 */
 	static int release(UINT_PTR socket, long token) {
-		return ioctl(socket, Winsock2.SIO_RELEASE_PORT_RESERVATION, new INET_PORT_RESERVATION_TOKEN(token), null);
+		return ioctl(socket, Mstcpip.SIO_RELEASE_PORT_RESERVATION, new INET_PORT_RESERVATION_TOKEN(token), null);
 	}
 
 	private static int ioctl(UINT_PTR socket, int code, Structure in, Structure out) {

@@ -10,7 +10,7 @@ import com.sun.jna.platform.win32.WinDef.UINT_PTR;
 import org.portreservation.PortReservationException;
 import org.portreservation.Protocol;
 import org.portreservation.UnsupportedPlatformException;
-import org.portreservation.windows.Winsock2.INET_PORT_RESERVATION_INSTANCE;
+import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_INSTANCE;
 
 /**
  * A runtime reservation: Windows keeps it as long as the socket it was acquired on, which this class owns. A JDK

@@ -10,9 +10,9 @@ import com.sun.jna.ptr.LongByReference;
 import org.junit.jupiter.api.Test;
 
 import org.portreservation.Protocol;
-import org.portreservation.windows.Winsock2.INET_PORT_RANGE;
-import org.portreservation.windows.Winsock2.INET_PORT_RESERVATION_INSTANCE;
-import org.portreservation.windows.Winsock2.INET_PORT_RESERVATION_TOKEN;
+import org.portreservation.windows.Mstcpip.INET_PORT_RANGE;
+import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_INSTANCE;
+import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_TOKEN;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,7 @@ class WindowsStandInStrictnessStandInTests {
 			hostOrder.StartPort = (short) start;
 			hostOrder.NumberOfPorts = 1;
 			INET_PORT_RESERVATION_INSTANCE instance = new INET_PORT_RESERVATION_INSTANCE();
-			int result = ioctl(owner, Winsock2.SIO_ACQUIRE_PORT_RESERVATION, hostOrder, instance, 16);
+			int result = ioctl(owner, Mstcpip.SIO_ACQUIRE_PORT_RESERVATION, hostOrder, instance, 16);
 			if (result == 0) {
 				assertThat(StandIn.tokenOf(Protocol.TCP, start)).isZero();
 				assertThat(StandIn.tokenOf(Protocol.TCP, swapped)).isEqualTo(instance.Token.Token);
@@ -47,11 +47,11 @@ class WindowsStandInStrictnessStandInTests {
 	void refusesBuffersOfTheWrongSize() throws IOException {
 		try (SocketChannel owner = SocketChannel.open()) {
 			INET_PORT_RANGE range = new INET_PORT_RANGE(StandIn.freeBlock(Protocol.TCP, 1), 1);
-			assertThat(ioctl(owner, Winsock2.SIO_ACQUIRE_PORT_RESERVATION, range, new INET_PORT_RESERVATION_INSTANCE(),
+			assertThat(ioctl(owner, Mstcpip.SIO_ACQUIRE_PORT_RESERVATION, range, new INET_PORT_RESERVATION_INSTANCE(),
 					12)).isEqualTo(Winsock2.SOCKET_ERROR);
 			assertThat(Native.getLastError()).isEqualTo(10022);
 			IntByReference bytesReturned = new IntByReference();
-			assertThat(Winsock2.INSTANCE.WSAIoctl(SocketHandles.of(owner), Winsock2.SIO_ASSOCIATE_PORT_RESERVATION,
+			assertThat(Winsock2.INSTANCE.WSAIoctl(SocketHandles.of(owner), Mstcpip.SIO_ASSOCIATE_PORT_RESERVATION,
 					new INET_PORT_RESERVATION_TOKEN(1), 4, null, 0, bytesReturned, null, null))
 				.isEqualTo(Winsock2.SOCKET_ERROR);
 			assertThat(Native.getLastError()).isEqualTo(10014);
@@ -68,7 +68,7 @@ class WindowsStandInStrictnessStandInTests {
 		try (SocketChannel socket = SocketChannel.open()) {
 			IntByReference bytesReturned = new IntByReference();
 			UINT_PTR handle = SocketHandles.of(socket);
-			assertThat(Winsock2.INSTANCE.WSAIoctl(handle, Winsock2.SIO_ASSOCIATE_PORT_RESERVATION,
+			assertThat(Winsock2.INSTANCE.WSAIoctl(handle, Mstcpip.SIO_ASSOCIATE_PORT_RESERVATION,
 					new INET_PORT_RESERVATION_TOKEN(persistent.getValue() + 1), 8, null, 0, bytesReturned, null, null))
 				.isEqualTo(Winsock2.SOCKET_ERROR);
 			assertThat(Native.getLastError()).isEqualTo(10022);
