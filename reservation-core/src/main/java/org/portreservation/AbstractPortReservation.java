@@ -138,17 +138,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 	public final List<Integer> freePorts() {
 		this.lock.lock();
 		try {
-			if (this.closed) {
-				return List.of();
-			}
-			reclaim();
-			List<Integer> free = new ArrayList<>();
-			for (int port = this.startPort; port <= endPort(); port++) {
-				if (!this.users.containsKey(port)) {
-					free.add(port);
-				}
-			}
-			return List.copyOf(free);
+			return this.closed ? List.of() : List.copyOf(freePortsLocked());
 		}
 		finally {
 			this.lock.unlock();

@@ -7,6 +7,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.portreservation.AbstractPortReservation;
 import org.portreservation.Protocol;
@@ -14,9 +15,10 @@ import org.portreservation.Protocol;
 /**
  * A runtime block held by one placeholder socket per free port and a byte-range lock.
  * <p>
- * A placeholder is bound to the wildcard address with SO_REUSEPORT and without SO_REUSEADDR: other users cannot bind
- * its port at all, and bind(0) and connect() never pick it. Our own channel sets SO_REUSEPORT too and binds on top of
- * the placeholder, so the port is never unguarded. A TCP placeholder keeps its port after the hand-off (it neither
+ * A placeholder is bound to the wildcard address without SO_REUSEADDR or SO_REUSEPORT, so that it cannot be bound
+ * over any socket already there, a placeholder of another process included; it sets SO_REUSEPORT only once bound.
+ * Other users then cannot bind its port at all, and bind(0) and connect() never pick it. Our own channel sets
+ * SO_REUSEPORT too and binds on top of the placeholder, so the port is never unguarded. A TCP placeholder keeps its port after the hand-off (it neither
  * listens nor connects, so it takes no connections); a UDP placeholder would take datagrams, so it is closed as soon
  * as the real channel is bound, and opened again when the port comes back.
  */
@@ -28,6 +30,9 @@ final class HeldBlock extends AbstractPortReservation {
 
 	/** Placeholder per port, index {@code port - startPort}; {@code null} where none is held. */
 	private final NetworkChannel[] placeholders;
+
+	/** How many ports have no placeholder, read by {@link Reguard} without this reservation's lock. */
+	private final AtomicInteger unguarded = new AtomicInteger();
 
 	private HeldBlock(Protocol protocol, int startPort, NetworkChannel[] placeholders, BlockLocks.BlockLock lock,
 			long token) {
@@ -98,8 +103,12 @@ final class HeldBlock extends AbstractPortReservation {
 	@Override
 	protected void unguard(int port) {
 		int index = port - startPort();
-		close(this.placeholders[index]);
-		this.placeholders[index] = null;
+		if (this.placeholders[index] != null) {
+			close(this.placeholders[index]);
+			this.placeholders[index] = null;
+			this.unguarded.incrementAndGet();
+			Reguard.watch(this);
+		}
 	}
 
 	@Override
@@ -110,11 +119,24 @@ final class HeldBlock extends AbstractPortReservation {
 		}
 		try {
 			this.placeholders[index] = openPlaceholder(protocol(), port);
+			this.unguarded.decrementAndGet();
 			return true;
 		}
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Guards the ports that came back since the last look.
+	 * @return whether the block still has unguarded ports to watch
+	 */
+	boolean reguard() {
+		if (!isOpen()) {
+			return false;
+		}
+		freePorts();
+		return this.unguarded.get() > 0;
 	}
 
 	@Override
@@ -127,8 +149,10 @@ final class HeldBlock extends AbstractPortReservation {
 		NetworkChannel channel = (protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open();
 		try {
 			channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
-			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+			// Bound without SO_REUSEPORT, so the bind fails on any port already held, even by another instance of
+			// this library; set afterwards, so our own channels can bind on top of it.
 			channel.bind(new InetSocketAddress(port));
+			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
 			return channel;
 		}
 		catch (IOException | RuntimeException | Error ex) {

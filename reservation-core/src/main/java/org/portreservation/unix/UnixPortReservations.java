@@ -27,10 +27,11 @@ import org.portreservation.UnsupportedPlatformException;
  * blocks are Linux's {@code net.ipv4.ip_local_reserved_ports}.
  * <p>
  * While a runtime block is held no other process can bind its ports, explicitly or through bind(0), nor use them as a
- * connect() source port; two processes using this library never hold overlapping blocks, because each block is also
- * a byte-range lock on a file in the lock directory. The one way in is a socket of the same user that sets
- * SO_REUSEPORT itself. Everything is dropped by the kernel when the process dies. A block costs one file descriptor
- * per port.
+ * connect() source port. Two processes using this library never hold overlapping blocks: a placeholder is bound
+ * before it allows SO_REUSEPORT, so it cannot land on another's port, and each block is also a byte-range lock on a
+ * file in the lock directory, which lets an error name the holder. The one way in is a socket of the same user that
+ * sets SO_REUSEPORT itself. Everything is dropped by the kernel when the process dies. A block costs one file
+ * descriptor per port.
  *
  * @since 0.1.0
  */
@@ -257,7 +258,9 @@ public final class UnixPortReservations extends AbstractPortReservations {
 		}
 		Optional<PortOwners.Owner> owner = PortOwners.ofPort(protocol, busy.port());
 		return new PortsInUseException("Port " + busy.port() + " of the " + block + " is in use by "
-				+ owner.map(Object::toString).orElse("another socket (its owner is not visible to this user)")
+				+ owner.map(Object::toString).orElse("another socket, whose owner /proc does not show (it lists other "
+						+ "users' sockets only to root, and no TCP socket that is bound but neither listens nor "
+						+ "connects, such as another process's reservation)")
 				+ ": choose another block, or startPort 0 for any free block", busy.port(),
 				owner.map(PortOwners.Owner::pid).orElse(-1L), busy.bindFailure());
 	}
