@@ -1,0 +1,55 @@
+package org.portreservation.boot.autoconfigure;
+
+import org.portreservation.PortReservations;
+import org.portreservation.boot.PortReservationTemplate;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of port reservations:
+ * reserves the configured blocks as soon as anything needs them and releases them when the context closes, after a
+ * failed start-up too.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "portreservation.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PortReservationProperties.class)
+public final class PortReservationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	PortReservations portReservations() {
+		return PortReservations.forCurrentPlatform();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PortReservationTemplate portReservationTemplate(PortReservations portReservations,
+			PortReservationProperties properties) {
+		return ConfiguredBlocks.reserve(portReservations, properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebServerFactoryCustomizer.class)
+	@ConditionalOnWebApplication
+	@ConditionalOnProperty("portreservation.server.block")
+	static class ServerBlockConfiguration {
+
+		@Bean
+		ServerBlockSupportCheck portReservationServerBlockSupportCheck(PortReservationProperties properties) {
+			return new ServerBlockSupportCheck(properties.getServer().getBlock());
+		}
+
+	}
+
+}

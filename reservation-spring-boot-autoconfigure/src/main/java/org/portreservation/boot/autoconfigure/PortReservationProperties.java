@@ -1,0 +1,241 @@
+package org.portreservation.boot.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.portreservation.AbstractPortReservations;
+import org.portreservation.Protocol;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Configuration properties for port reservations.
+ * <p>
+ * Validates itself while Boot binds it, so a wrong value stops start-up with the property, its origin and the allowed
+ * values, before any port is reserved.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("portreservation")
+public class PortReservationProperties implements Validator {
+
+	private static final int MAX_PORT = AbstractPortReservations.MAX_PORT;
+
+	/**
+	 * Whether to reserve the configured blocks and provide the PortReservationTemplate.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Whether a block that cannot be reserved stops start-up; when false it is logged as a warning and left out.
+	 */
+	private boolean failFast = true;
+
+	/**
+	 * Blocks of ports to reserve at start-up, by name.
+	 */
+	private final Map<String, Block> blocks = new LinkedHashMap<>();
+
+	private final Server server = new Server();
+
+	private final Management management = new Management();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isFailFast() {
+		return this.failFast;
+	}
+
+	public void setFailFast(boolean failFast) {
+		this.failFast = failFast;
+	}
+
+	public Map<String, Block> getBlocks() {
+		return this.blocks;
+	}
+
+	public Server getServer() {
+		return this.server;
+	}
+
+	public Management getManagement() {
+		return this.management;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return type == PortReservationProperties.class || type == Block.class;
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		if (target instanceof Block block) {
+			block.validate(errors);
+		}
+		else if (target instanceof PortReservationProperties properties) {
+			properties.validateServerBlock(errors, "server.block", properties.getServer().getBlock());
+			properties.validateServerBlock(errors, "management.block", properties.getManagement().getBlock());
+		}
+	}
+
+	private void validateServerBlock(Errors errors, String field, @Nullable String name) {
+		if (name == null) {
+			return;
+		}
+		String property = errors.getObjectName() + "." + field;
+		List<String> tcpBlocks = this.blocks.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().getProtocol() == Protocol.TCP)
+			.map(Map.Entry::getKey)
+			.toList();
+		Block block = this.blocks.get(name);
+		if (block == null) {
+			errors.rejectValue(field, "unknownBlock", property + " names the block '" + name
+					+ "', which is not configured: use the name of a tcp block configured under "
+					+ errors.getObjectName() + ".blocks, one of " + tcpBlocks);
+		}
+		else if (block.getProtocol() != Protocol.TCP) {
+			errors.rejectValue(field, "udpBlock", property + " names the " + block.getProtocol().label()
+					+ " block '" + name + "', but a server listens on tcp: use a tcp block, one of " + tcpBlocks);
+		}
+	}
+
+	/**
+	 * A block of contiguous ports.
+	 */
+	public static class Block {
+
+		/**
+		 * Protocol of the block's ports: tcp or udp.
+		 */
+		private Protocol protocol = Protocol.TCP;
+
+		/**
+		 * First port of the block, or 0 for any free block.
+		 */
+		private int startPort;
+
+		/**
+		 * Number of contiguous ports in the block.
+		 */
+		private int numberOfPorts = 1;
+
+		/**
+		 * Whether the block is a persistent reservation, which outlives the application and needs an explicit start
+		 * port; false reserves it only while the application runs.
+		 */
+		private boolean persistent;
+
+		public Protocol getProtocol() {
+			return this.protocol;
+		}
+
+		public void setProtocol(Protocol protocol) {
+			this.protocol = protocol;
+		}
+
+		public int getStartPort() {
+			return this.startPort;
+		}
+
+		public void setStartPort(int startPort) {
+			this.startPort = startPort;
+		}
+
+		public int getNumberOfPorts() {
+			return this.numberOfPorts;
+		}
+
+		public void setNumberOfPorts(int numberOfPorts) {
+			this.numberOfPorts = numberOfPorts;
+		}
+
+		public boolean isPersistent() {
+			return this.persistent;
+		}
+
+		public void setPersistent(boolean persistent) {
+			this.persistent = persistent;
+		}
+
+		private void validate(Errors errors) {
+			String prefix = errors.getObjectName() + ".";
+			boolean startPortValid = this.startPort >= 0 && this.startPort <= MAX_PORT;
+			boolean numberValid = this.numberOfPorts >= 1 && this.numberOfPorts <= MAX_PORT;
+			if (!startPortValid) {
+				errors.rejectValue("startPort", "range", prefix + "start-port must be 0 (any free block) or a port "
+						+ "between 1 and " + MAX_PORT + ", was " + this.startPort);
+			}
+			if (!numberValid) {
+				errors.rejectValue("numberOfPorts", "range", prefix + "number-of-ports must be between 1 and "
+						+ MAX_PORT + ", was " + this.numberOfPorts);
+			}
+			int endPort = this.startPort + this.numberOfPorts - 1;
+			if (startPortValid && numberValid && this.startPort != 0 && endPort > MAX_PORT) {
+				errors.rejectValue("numberOfPorts", "pastMaxPort", prefix + "number-of-ports " + this.numberOfPorts
+						+ " makes the block " + this.startPort + "-" + endPort
+						+ " run past the highest port " + MAX_PORT + ": from start-port " + this.startPort
+						+ ", number-of-ports must be between 1 and " + (MAX_PORT - this.startPort + 1));
+			}
+			if (this.persistent && this.startPort == 0) {
+				errors.rejectValue("startPort", "persistentWildcard", prefix + "start-port must be a port between 1 "
+						+ "and " + MAX_PORT + " for a persistent block, was 0 (any free block is only for blocks with "
+						+ prefix + "persistent false)");
+			}
+		}
+
+	}
+
+	/**
+	 * Port reservation settings of the embedded web server.
+	 */
+	public static class Server {
+
+		/**
+		 * Name of the tcp block the embedded web server binds its port from; server.port must be unset, 0 or a port
+		 * of the block.
+		 */
+		private @Nullable String block;
+
+		public @Nullable String getBlock() {
+			return this.block;
+		}
+
+		public void setBlock(@Nullable String block) {
+			this.block = block;
+		}
+
+	}
+
+	/**
+	 * Port reservation settings of the management server on its own port.
+	 */
+	public static class Management {
+
+		/**
+		 * Name of the tcp block the management server binds its port from when it runs on its own port;
+		 * management.server.port must be 0 or a port of the block.
+		 */
+		private @Nullable String block;
+
+		public @Nullable String getBlock() {
+			return this.block;
+		}
+
+		public void setBlock(@Nullable String block) {
+			this.block = block;
+		}
+
+	}
+
+}

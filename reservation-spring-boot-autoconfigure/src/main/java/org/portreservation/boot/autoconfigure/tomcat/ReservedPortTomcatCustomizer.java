@@ -1,0 +1,102 @@
+package org.portreservation.boot.autoconfigure.tomcat;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.coyote.ProtocolHandler;
+import org.jspecify.annotations.Nullable;
+import org.portreservation.PortReservation;
+import org.portreservation.boot.PortReservationTemplate;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
+import org.springframework.boot.tomcat.TomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+
+/**
+ * Makes a Tomcat web server bind its connector from a named block: the configured port if it is a port of the block,
+ * any free port of the block if it is 0 or unset.
+ * <p>
+ * If the block was left out at start-up ({@code portreservation.fail-fast} false), the server binds its port as it
+ * would without this library, and a warning says so.
+ *
+ * @since 0.1.0
+ */
+public class ReservedPortTomcatCustomizer implements WebServerFactoryCustomizer<TomcatWebServerFactory> {
+
+	private static final Log logger = LogFactory.getLog(ReservedPortTomcatCustomizer.class);
+
+	private final PortReservationTemplate template;
+
+	private final String blockProperty;
+
+	private final String blockName;
+
+	private final String portProperty;
+
+	private final @Nullable Integer port;
+
+	/**
+	 * Creates the customizer.
+	 * @param template holds the named blocks
+	 * @param blockProperty the property that names the block, for messages
+	 * @param blockName the block's name
+	 * @param portProperty the property that sets the server's port, for messages
+	 * @param port that property's value, or {@code null} when unset
+	 */
+	public ReservedPortTomcatCustomizer(PortReservationTemplate template, String blockProperty, String blockName,
+			String portProperty, @Nullable Integer port) {
+		this.template = template;
+		this.blockProperty = blockProperty;
+		this.blockName = blockName;
+		this.portProperty = portProperty;
+		this.port = port;
+	}
+
+	@Override
+	public void customize(TomcatWebServerFactory factory) {
+		PortReservation reservation = this.template.getReservations().get(this.blockName);
+		if (reservation == null) {
+			logger.warn(this.blockProperty + " names the block '" + this.blockName + "', which was not reserved: "
+					+ "the server binds " + this.portProperty + " without a reservation");
+			return;
+		}
+		int port = (this.port != null) ? this.port : 0;
+		if (port < 0) {
+			return;
+		}
+		if (port != 0 && !reservation.contains(port)) {
+			throw new InvalidConfigurationPropertyValueException(this.portProperty, port, "Port " + port
+					+ " is outside the block '" + this.blockName + "' (" + reservation + ") that " + this.blockProperty
+					+ " binds the server from. Set " + this.portProperty + " to a port between "
+					+ reservation.startPort() + " and " + reservation.endPort()
+					+ ", or to 0 or leave it unset for any free port of the block.");
+		}
+		factory.setPort(port);
+		factory.setProtocol(ReservedHttp11NioProtocol.class.getName());
+		factory.addProtocolHandlerCustomizers(new HandOff(reservation));
+	}
+
+	/** Hands the block to the connector's own protocol instance, which Tomcat creates by class name. */
+	private final class HandOff implements TomcatProtocolHandlerCustomizer<ProtocolHandler> {
+
+		private final PortReservation reservation;
+
+		HandOff(PortReservation reservation) {
+			this.reservation = reservation;
+		}
+
+		@Override
+		public void customize(ProtocolHandler handler) {
+			if (!(handler instanceof ReservedHttp11NioProtocol protocol)) {
+				throw new IllegalStateException("The connector's protocol is " + handler.getClass().getName()
+						+ ", but binding it from the block '" + ReservedPortTomcatCustomizer.this.blockName
+						+ "' needs " + ReservedHttp11NioProtocol.class.getName() + ": a customizer that runs after "
+						+ "this one set another protocol; remove " + ReservedPortTomcatCustomizer.this.blockProperty
+						+ " or that customizer");
+			}
+			protocol.setReservation(this.reservation);
+		}
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.portreservation.boot.autoconfigure;
+
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Full start-ups with wrong configuration: each must stop with a failure analysis that names the property and what
+ * is allowed, and leave nothing reserved.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class InvalidConfigurationStartupTests {
+
+	static Stream<Arguments> invalidConfigurations() {
+		return Stream.of(
+				Arguments.of(List.of("portreservation.blocks.web.number-of-ports=0"),
+						List.of("portreservation.blocks.web.number-of-ports must be between 1 and 65535, was 0")),
+				Arguments.of(List.of("portreservation.blocks.web.number-of-ports=65536"),
+						List.of("portreservation.blocks.web.number-of-ports must be between 1 and 65535, was 65536")),
+				Arguments.of(List.of("portreservation.blocks.web.start-port=65536"),
+						List.of("portreservation.blocks.web.start-port must be 0 (any free block) or a port between 1 "
+								+ "and 65535, was 65536")),
+				Arguments.of(List.of("portreservation.blocks.web.start-port=-1"),
+						List.of("portreservation.blocks.web.start-port must be 0 (any free block) or a port between 1 "
+								+ "and 65535, was -1")),
+				Arguments.of(
+						List.of("portreservation.blocks.web.start-port=65534",
+								"portreservation.blocks.web.number-of-ports=4"),
+						List.of("portreservation.blocks.web.number-of-ports 4 makes the block 65534-65537 run past "
+								+ "the highest port 65535: from start-port 65534, number-of-ports must be between 1 "
+								+ "and 2")),
+				Arguments.of(List.of("portreservation.blocks.web.protocol=sctp"),
+						List.of("Failed to bind properties under 'portreservation.blocks.web.protocol'",
+								"Value: \"sctp\"", "The following values are valid:", "TCP", "UDP")),
+				Arguments.of(List.of("portreservation.server.block=api"),
+						List.of("portreservation.server.block names the block 'api', which is not configured: use "
+								+ "the name of a tcp block configured under portreservation.blocks, one of [kept]")),
+				Arguments.of(List.of("portreservation.blocks.echo.protocol=udp", "portreservation.server.block=echo"),
+						List.of("portreservation.server.block names the udp block 'echo', but a server listens on "
+								+ "tcp: use a tcp block, one of [kept]")),
+				Arguments.of(List.of("portreservation.management.block=api"),
+						List.of("portreservation.management.block names the block 'api', which is not configured")),
+				Arguments.of(List.of("portreservation.blocks.web.persistent=true"),
+						List.of("portreservation.blocks.web.start-port must be a port between 1 and 65535 for a "
+								+ "persistent block, was 0")));
+	}
+
+	@ParameterizedTest
+	@MethodSource("invalidConfigurations")
+	void invalidConfigurationFailsWithItsMessageAndReservesNothing(List<String> properties, List<String> messages,
+			CapturedOutput output) {
+		int kept = Ports.freeBlock(2);
+		List<String> all = new ArrayList<>(List.of("server.port=0", "portreservation.blocks.kept.start-port=" + kept,
+				"portreservation.blocks.kept.number-of-ports=2"));
+		all.addAll(properties);
+		assertThatException()
+			.isThrownBy(() -> new Startups().run(WebApplicationType.SERVLET, all.toArray(String[]::new)));
+		assertThat(output).contains("APPLICATION FAILED TO START").contains(messages);
+		assertThat(Ports.bindable(Ports.range(kept, 2))).hasSize(2);
+	}
+
+	@Test
+	void blockThatCannotBeReservedFailsStartupAndReleasesTheOthers(CapturedOutput output) throws Exception {
+		int first = Ports.freeBlock(2);
+		int second = Ports.freeBlock(2);
+		try (ServerSocket taken = new ServerSocket(second + 1)) {
+			assertThatException().isThrownBy(() -> new Startups().run(WebApplicationType.SERVLET, "server.port=0",
+					"portreservation.blocks.first.start-port=" + first,
+					"portreservation.blocks.first.number-of-ports=2",
+					"portreservation.blocks.second.start-port=" + second,
+					"portreservation.blocks.second.number-of-ports=2"));
+		}
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Could not reserve the block 'second' (tcp " + second + "-" + (second + 1) + "): Port "
+					+ (second + 1))
+			.contains("or set portreservation.fail-fast to false to start without the block");
+		assertThat(Ports.bindable(Ports.range(first, 2))).hasSize(2);
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.portreservation.boot.autoconfigure.tomcat;
+
+import org.apache.catalina.startup.Tomcat;
+import org.junit.jupiter.api.Test;
+import org.portreservation.PortReservation;
+import org.portreservation.boot.PortReservationTemplate;
+import org.portreservation.boot.autoconfigure.PortReservationAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link TomcatPortReservationAutoConfiguration} and {@link ReservedPortTomcatCustomizer}.
+ */
+class TomcatPortReservationAutoConfigurationTests {
+
+	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations
+		.of(PortReservationAutoConfiguration.class, TomcatPortReservationAutoConfiguration.class);
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS)
+		.withPropertyValues("portreservation.blocks.web.number-of-ports=3");
+
+	@Test
+	void serverBlockRegistersTheCustomizer() {
+		this.runner.withPropertyValues("portreservation.server.block=web")
+			.run((context) -> assertThat(context).hasSingleBean(ReservedPortTomcatCustomizer.class));
+	}
+
+	@Test
+	void reactiveApplicationGetsTheCustomizerToo() {
+		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues("portreservation.blocks.web.number-of-ports=1", "portreservation.server.block=web")
+			.run((context) -> assertThat(context).hasSingleBean(ReservedPortTomcatCustomizer.class));
+	}
+
+	@Test
+	void withoutServerBlockTheServerIsLeftAlone() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ReservedPortTomcatCustomizer.class));
+	}
+
+	@Test
+	void withoutTomcatTheServerIsLeftAlone() {
+		this.runner.withPropertyValues("portreservation.server.block=web")
+			.withClassLoader(new FilteredClassLoader(Tomcat.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ReservedPortTomcatCustomizer.class));
+	}
+
+	@Test
+	void outsideAWebApplicationTheServerBlockIsIgnored() {
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues("portreservation.blocks.web.number-of-ports=1", "portreservation.server.block=web")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ReservedPortTomcatCustomizer.class));
+	}
+
+	@Test
+	void whenDisabledTheServerIsLeftAlone() {
+		this.runner.withPropertyValues("portreservation.server.block=web", "portreservation.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ReservedPortTomcatCustomizer.class));
+	}
+
+	@Test
+	void unsetServerPortBindsAnyPortOfTheBlockThroughTheReservedProtocol() {
+		this.runner.withPropertyValues("portreservation.server.block=web").run((context) -> {
+			TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+			context.getBean(ReservedPortTomcatCustomizer.class).customize(factory);
+			assertThat(factory.getPort()).isZero();
+			assertThat(factory.getProtocol()).isEqualTo(ReservedHttp11NioProtocol.class.getName());
+			assertThat(factory.getProtocolHandlerCustomizers()).hasSize(1);
+		});
+	}
+
+	@Test
+	void serverPortInsideTheBlockIsKept() {
+		this.runner.withPropertyValues("portreservation.server.block=web").run((context) -> {
+			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
+			TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+			new ReservedPortTomcatCustomizer(context.getBean(PortReservationTemplate.class),
+					"portreservation.server.block", "web", "server.port", web.endPort())
+				.customize(factory);
+			assertThat(factory.getPort()).isEqualTo(web.endPort());
+		});
+	}
+
+	@Test
+	void serverPortOutsideTheBlockIsRefusedNamingBoth() {
+		this.runner.withPropertyValues("portreservation.server.block=web").run((context) -> {
+			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
+			ReservedPortTomcatCustomizer customizer = new ReservedPortTomcatCustomizer(
+					context.getBean(PortReservationTemplate.class), "portreservation.server.block", "web",
+					"server.port", web.endPort() + 1);
+			assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+				.isThrownBy(() -> customizer.customize(new TomcatServletWebServerFactory()))
+				.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("server.port"))
+				.withMessageContaining("portreservation.server.block")
+				.withMessageContaining("between " + web.startPort() + " and " + web.endPort());
+		});
+	}
+
+	@Test
+	void protocolReplacedByAnotherCustomizerIsReported() {
+		this.runner.withPropertyValues("portreservation.server.block=web").run((context) -> {
+			TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+			context.getBean(ReservedPortTomcatCustomizer.class).customize(factory);
+			factory.setProtocol(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> factory.getWebServer().start())
+				.withStackTraceContaining("but binding it from the block 'web' needs "
+						+ ReservedHttp11NioProtocol.class.getName());
+		});
+	}
+
+}
