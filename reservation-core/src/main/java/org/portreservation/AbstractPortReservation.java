@@ -206,6 +206,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 	/**
 	 * Drops the guard of a free port so that a process this one does not control can bind it.
 	 * @param port a port of the block
+	 * @throws PortReservationException if no other process can bind from this block; the lease stays as it was
 	 */
 	protected abstract void unguard(int port);
 
@@ -235,8 +236,9 @@ public abstract class AbstractPortReservation implements PortReservation {
 	void handOff(PortLease lease) {
 		this.lock.lock();
 		try {
-			if (this.users.get(lease.port()) == lease && this.handedOff.add(lease)) {
+			if (this.users.get(lease.port()) == lease && !this.handedOff.contains(lease)) {
 				unguard(lease.port());
+				this.handedOff.add(lease);
 			}
 		}
 		finally {
@@ -284,7 +286,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 		try {
 			int chosen = choosePort(port);
 			List<Integer> candidates = (port != 0) ? List.of(port) : freePortsLocked();
-			BindRequest request = new BindRequest(channel, address, port, candidates, binder);
+			BindRequest request = new BindRequest(channel, address, port, candidates, leasedPorts(), binder);
 			int bound;
 			try {
 				bound = bindFromBlock(request);
@@ -331,6 +333,16 @@ public abstract class AbstractPortReservation implements PortReservation {
 			}
 		}
 		return free;
+	}
+
+	private List<Integer> leasedPorts() {
+		List<Integer> leased = new ArrayList<>();
+		this.users.forEach((port, user) -> {
+			if (user instanceof PortLease) {
+				leased.add(port);
+			}
+		});
+		return leased;
 	}
 
 	private void ensureOpen() {
@@ -455,14 +467,17 @@ public abstract class AbstractPortReservation implements PortReservation {
 
 		private final List<Integer> candidates;
 
+		private final List<Integer> leasedPorts;
+
 		private final SocketBinder binder;
 
 		BindRequest(NetworkChannel channel, InetAddress address, int port, List<Integer> candidates,
-				SocketBinder binder) {
+				List<Integer> leasedPorts, SocketBinder binder) {
 			this.channel = channel;
 			this.address = address;
 			this.port = port;
 			this.candidates = List.copyOf(candidates);
+			this.leasedPorts = List.copyOf(leasedPorts);
 			this.binder = binder;
 		}
 
@@ -488,6 +503,15 @@ public abstract class AbstractPortReservation implements PortReservation {
 		 */
 		public List<Integer> candidates() {
 			return this.candidates;
+		}
+
+		/**
+		 * The ports of the block that are leased or handed off: taken for this reservation, yet free as far as the
+		 * kernel knows, so a backend whose kernel chooses the port must keep its choice away from them.
+		 * @return the ports in ascending order, often none
+		 */
+		public List<Integer> leasedPorts() {
+			return this.leasedPorts;
 		}
 
 		/**

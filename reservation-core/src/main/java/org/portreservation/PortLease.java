@@ -39,6 +39,8 @@ public final class PortLease implements AutoCloseable {
 	/**
 	 * Drops the guard so the other process can bind the port. Call it immediately before that process binds:
 	 * from here until it does, another process could take the port. Idempotent.
+	 * @throws UnsupportedPlatformException if no other process can bind from this reservation, as with a runtime
+	 * reservation on Windows; the lease stays as it was
 	 */
 	public void handOff() {
 		this.reservation.handOff(this);

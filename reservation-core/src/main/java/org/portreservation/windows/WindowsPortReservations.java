@@ -6,42 +6,57 @@ import org.portreservation.AbstractPortReservations;
 import org.portreservation.BackendInfo;
 import org.portreservation.PortReservation;
 import org.portreservation.Protocol;
-import org.portreservation.UnsupportedPlatformException;
 
 /**
- * The Windows backend: the kernel's own port reservations, through JNA. Placeholder until the Windows backend lands.
+ * The Windows backend: the kernel's own port reservations, as Microsoft documents them, through JNA.
+ * <p>
+ * A runtime block is {@code SIO_ACQUIRE_PORT_RESERVATION} on a socket this backend owns; Windows keeps every other
+ * socket, of this process or another, from binding its ports, and drops it when that socket closes or the process
+ * exits. Binding from a block is {@code SIO_ASSOCIATE_PORT_RESERVATION} on the caller's unbound channel, then its
+ * bind. Persistent blocks are the IP Helper's {@code CreatePersistent*PortReservation}; their tokens change across
+ * restarts, so every bind looks the token up. Only this process can bind from a runtime block, so its leases cannot
+ * be handed off; a persistent block's can, to a process that associates with its token. Reading the {@code SOCKET}
+ * of a Java channel needs the JVM option {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}. Nothing native is
+ * loaded until a method needs it.
  *
  * @since 0.1.0
  */
 public final class WindowsPortReservations extends AbstractPortReservations {
 
+	private static final String NAME = "windows (kernel port reservations)";
+
 	@Override
 	protected PortReservation doAcquire(Protocol protocol, int startPort, int numberOfPorts) {
-		throw unsupported();
+		return RuntimeReservation.acquire(new Block(protocol, startPort, numberOfPorts));
 	}
 
 	@Override
 	protected PortReservation doCreatePersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		throw unsupported();
+		Block block = new Block(protocol, startPort, numberOfPorts);
+		PersistentPortReservations.create(block);
+		return new PersistentReservation(block);
 	}
 
 	@Override
 	protected void doDeletePersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		throw unsupported();
+		PersistentPortReservations.delete(new Block(protocol, startPort, numberOfPorts));
 	}
 
 	@Override
 	protected Optional<PortReservation> doLookupPersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		throw unsupported();
+		Block block = new Block(protocol, startPort, numberOfPorts);
+		return PersistentPortReservations.lookup(block).isPresent() ? Optional.of(new PersistentReservation(block))
+				: Optional.empty();
 	}
 
 	@Override
 	public BackendInfo backend() {
-		return BackendInfo.withoutPersistent("windows (kernel port reservations)", "not implemented yet");
-	}
-
-	private static UnsupportedPlatformException unsupported() {
-		return new UnsupportedPlatformException("The Windows backend is not implemented yet");
+		if (!Shell32.INSTANCE.IsUserAnAdmin()) {
+			return BackendInfo.withoutPersistent(NAME, "creating, deleting and binding from persistent reservations "
+					+ "needs an administrator in an elevated process: run elevated as an administrator ('Run as "
+					+ "administrator')");
+		}
+		return BackendInfo.withPersistent(NAME);
 	}
 
 }

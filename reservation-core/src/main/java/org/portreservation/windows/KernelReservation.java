@@ -1,0 +1,97 @@
+package org.portreservation.windows;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+
+import org.portreservation.AbstractPortReservation;
+import org.portreservation.BlockExhaustedException;
+import org.portreservation.PortReservationException;
+import org.portreservation.PortsInUseException;
+import org.portreservation.Protocol;
+
+/**
+ * A block Windows reserves, runtime or persistent: binding from it associates the caller's channel with the
+ * reservation's token, then binds it.
+ * <p>
+ * Windows documents that bind(0) on an associated socket takes a free port of the reservation, but not which error it
+ * gives when none is free, nor whether the port of a closed socket goes back to the reservation. So bind(0) is used
+ * only while no port is leased (the kernel does not know a leased port is taken), and when it fails while this
+ * process's bookkeeping still has free ports, each of them is bound by number instead, which public code shows to
+ * work on an associated socket. Either answer to the unknowns ends in a bound port of the block or a clear failure.
+ */
+abstract class KernelReservation extends AbstractPortReservation {
+
+	KernelReservation(Protocol protocol, int startPort, int numberOfPorts, boolean persistent) {
+		super(protocol, startPort, numberOfPorts, persistent);
+	}
+
+	@Override
+	protected final int bindFromBlock(BindRequest request) throws IOException {
+		PortReservationIoctls.associate(SocketHandles.of(request.channel()), token(), this, persistent());
+		if (request.port() != 0) {
+			request.bindTo(request.port());
+			return request.port();
+		}
+		BindException kernelChoiceFailure = null;
+		if (request.leasedPorts().isEmpty()) {
+			try {
+				request.bindTo(0);
+				return checkKernelChoice(request);
+			}
+			catch (BindException ex) {
+				kernelChoiceFailure = ex;
+			}
+		}
+		return bindFirstFreeCandidate(request, kernelChoiceFailure);
+	}
+
+	@Override
+	protected PortReservationException bindFailure(BindRequest request, IOException failure) {
+		if (request.port() == 0) {
+			return new BlockExhaustedException("Windows bound no free port of the " + this + " ("
+					+ failure.getMessage() + "): the ports this process does not use may still be held by closed "
+					+ "connections in TIME_WAIT; try again later, or reserve a larger block", failure);
+		}
+		return new PortsInUseException("Port " + request.port() + " of the " + this + " is taken ("
+				+ failure.getMessage() + "): by a socket of this process bound without this library, or by a "
+				+ "closed connection in TIME_WAIT; try again later, or ask for port 0 to get any free port of the "
+				+ "block", request.port(), ProcessHandle.current().pid(), failure);
+	}
+
+	@Override
+	protected boolean guard(int port) {
+		// The kernel's reservation guards every port that is not bound; nothing to take back.
+		return true;
+	}
+
+	private int bindFirstFreeCandidate(BindRequest request, BindException kernelChoiceFailure) throws IOException {
+		BindException failure = kernelChoiceFailure;
+		for (int port : request.candidates()) {
+			try {
+				request.bindTo(port);
+				return port;
+			}
+			catch (BindException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		throw failure;
+	}
+
+	private int checkKernelChoice(BindRequest request) throws IOException {
+		int port = ((InetSocketAddress) request.channel().getLocalAddress()).getPort();
+		if (!contains(port)) {
+			throw new PortReservationException("Windows bound the channel to port " + port + ", outside the " + this
+					+ ": the association with the reservation did not take effect; close the channel, and report "
+					+ "this with the Windows version");
+		}
+		return port;
+	}
+
+}

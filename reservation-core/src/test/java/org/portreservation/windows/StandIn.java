@@ -1,0 +1,87 @@
+package org.portreservation.windows;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+
+import org.portreservation.Protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The controls of the stand-in Windows libraries (src/test/native/standin), which JNA loads from
+ * {@code jna.library.path} in place of ws2_32, iphlpapi, kernel32 and shell32.
+ */
+interface StandIn extends Library {
+
+	StandIn INSTANCE = load();
+
+	/** Forgets every reservation, association and injected failure; elevated, ports return. */
+	void standin_reset();
+
+	/** Makes the next call of {@code call} (an IOCTL or function name, "bind", "FormatMessageW") fail. */
+	void standin_fail_next(String call, int code);
+
+	void standin_set_elevated(int elevated);
+
+	/** Whether the port of a closed associated socket goes back to its reservation, which Windows does not say. */
+	void standin_set_ports_return(int portsReturn);
+
+	/** What a restart of Windows does: every persistent reservation gets a new token. */
+	void standin_new_persistent_tokens();
+
+	/** The token of the reservation that holds {@code port} (host byte order), 0 if none. */
+	long standin_token_of(int type, int port);
+
+	int standin_reservation_count();
+
+	private static StandIn load() {
+		assertThat(System.getenv("LD_PRELOAD")).as("the stand-in must be preloaded to see binds, as the "
+				+ "windows-stand-in surefire execution does").contains("libws2_32.so");
+		return Native.load("ws2_32", StandIn.class);
+	}
+
+	/** The stand-in's socket type of a protocol: SOCK_STREAM or SOCK_DGRAM. */
+	static int type(Protocol protocol) {
+		return (protocol == Protocol.TCP) ? 1 : 2;
+	}
+
+	/** The token the stand-in holds for {@code port}, 0 if none. */
+	static long tokenOf(Protocol protocol, int port) {
+		return INSTANCE.standin_token_of(type(protocol), port);
+	}
+
+	/**
+	 * A block free on this machine now, above Linux's ephemeral range, whose start differs from its own byte swap.
+	 */
+	static int freeBlock(Protocol protocol, int numberOfPorts) {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int start = ThreadLocalRandom.current().nextInt(61000, 65000 - numberOfPorts);
+			if (Short.toUnsignedInt(Short.reverseBytes((short) start)) != start && isFree(protocol, start,
+					numberOfPorts)) {
+				return start;
+			}
+		}
+		throw new IllegalStateException("No free block of " + numberOfPorts + " ports found");
+	}
+
+	private static boolean isFree(Protocol protocol, int start, int numberOfPorts) {
+		for (int port = start; port < start + numberOfPorts; port++) {
+			try (NetworkChannel channel = (protocol == Protocol.TCP) ? ServerSocketChannel.open()
+					: DatagramChannel.open()) {
+				channel.bind(new InetSocketAddress(port));
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.portreservation.windows;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import org.portreservation.PortReservation;
+import org.portreservation.PortReservations;
+import org.portreservation.PortsInUseException;
+import org.portreservation.Protocol;
+import org.portreservation.ReservationAccessDeniedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The Windows backend against the real kernel: acquire, associate, bind, release, and persistent reservations.
+ */
+@EnabledOnOs(OS.WINDOWS)
+class WindowsKernelReservationsTests {
+
+	private final PortReservations reservations = PortReservations.forCurrentPlatform();
+
+	@Test
+	void isTheBackendOfWindows() {
+		assertThat(this.reservations).isInstanceOf(WindowsPortReservations.class);
+		assertThat(this.reservations.backend().name()).isEqualTo("windows (kernel port reservations)");
+	}
+
+	@Test
+	void bindsInsideARuntimeBlockThatOtherSocketsCannotBind() throws IOException {
+		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, 0, 3);
+				ServerSocketChannel channel = reservation.openServerSocketChannel();
+				ServerSocketChannel other = ServerSocketChannel.open()) {
+			int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+			assertThat(reservation.contains(port)).isTrue();
+			int free = reservation.freePorts().get(0);
+			assertThatExceptionOfType(BindException.class).isThrownBy(() -> other.bind(new InetSocketAddress(free)));
+		}
+	}
+
+	@Test
+	void releasesTheBlockOnClose() throws IOException {
+		int start;
+		try (PortReservation reservation = this.reservations.acquire(Protocol.UDP, 0, 2)) {
+			start = reservation.startPort();
+		}
+		try (DatagramChannel channel = DatagramChannel.open()) {
+			channel.bind(new InetSocketAddress(start));
+		}
+	}
+
+	@Test
+	void acquiresANamedBlockAndBindsANamedPortOfIt() throws IOException {
+		int start;
+		try (PortReservation any = this.reservations.acquire(Protocol.UDP, 0, 4)) {
+			start = any.startPort();
+		}
+		try (PortReservation reservation = this.reservations.acquire(Protocol.UDP, start, 4);
+				DatagramChannel channel = reservation.openDatagramChannel(start + 3)) {
+			assertThat(((InetSocketAddress) channel.getLocalAddress()).getPort()).isEqualTo(start + 3);
+			assertThatExceptionOfType(PortsInUseException.class)
+				.isThrownBy(() -> this.reservations.acquire(Protocol.UDP, start + 2, 2).close());
+		}
+	}
+
+	@Test
+	void createsLooksUpBindsFromAndDeletesAPersistentReservation() throws IOException {
+		int start = ThreadLocalRandom.current().nextInt(40000, 48000);
+		if (!this.reservations.backend().persistentSupported()) {
+			assertThatExceptionOfType(ReservationAccessDeniedException.class)
+				.isThrownBy(() -> this.reservations.createPersistent(Protocol.TCP, start, 2));
+			return;
+		}
+		PortReservation created = this.reservations.createPersistent(Protocol.TCP, start, 2);
+		try (ServerSocketChannel channel = created.openServerSocketChannel()) {
+			assertThat(created.contains(((InetSocketAddress) channel.getLocalAddress()).getPort())).isTrue();
+			assertThat(this.reservations.lookupPersistent(Protocol.TCP, start, 2))
+				.hasValueSatisfying((found) -> assertThat(found.token()).isEqualTo(created.token()));
+		}
+		finally {
+			this.reservations.deletePersistent(Protocol.TCP, start, 2);
+		}
+		assertThat(this.reservations.lookupPersistent(Protocol.TCP, start, 2)).isEmpty();
+	}
+
+}
