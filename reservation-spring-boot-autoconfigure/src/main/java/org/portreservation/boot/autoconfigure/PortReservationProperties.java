@@ -36,7 +36,9 @@ public class PortReservationProperties implements Validator {
 	private boolean failFast = true;
 
 	/**
-	 * Blocks of ports to reserve at start-up, by name.
+	 * Blocks of ports to reserve at start-up, by name. Each block has 'protocol' (tcp or udp, default tcp),
+	 * 'start-port' (0, the default, for any free block), 'number-of-ports' (default 1) and 'persistent' (default
+	 * false).
 	 */
 	private final Map<String, Block> blocks = new LinkedHashMap<>();
 
