@@ -82,7 +82,7 @@ final class HeldBlock extends AbstractPortReservation {
 	protected int bindFromBlock(BindRequest request) throws IOException {
 		NetworkChannel channel = request.channel();
 		channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-		IOException failure = null;
+		BindException failure = null;
 		for (int port : request.candidates()) {
 			try {
 				request.bindTo(port);
@@ -97,6 +97,8 @@ final class HeldBlock extends AbstractPortReservation {
 			}
 			return port;
 		}
+		// The caller's channel stays usable, as it was handed in.
+		channel.setOption(StandardSocketOptions.SO_REUSEPORT, false);
 		throw failure;
 	}
 
