@@ -10,30 +10,27 @@ import java.util.Optional;
  */
 public abstract class AbstractPortReservations implements PortReservations {
 
-	/** The highest port number. */
-	public static final int MAX_PORT = 65535;
-
 	@Override
 	public final PortReservation acquire(Protocol protocol, int startPort, int numberOfPorts) {
-		checkBlock(protocol, startPort, numberOfPorts, false);
+		BlockArguments.check(protocol, startPort, numberOfPorts, false);
 		return doAcquire(protocol, startPort, numberOfPorts);
 	}
 
 	@Override
 	public final PortReservation createPersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		checkBlock(protocol, startPort, numberOfPorts, true);
+		BlockArguments.check(protocol, startPort, numberOfPorts, true);
 		return doCreatePersistent(protocol, startPort, numberOfPorts);
 	}
 
 	@Override
 	public final void deletePersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		checkBlock(protocol, startPort, numberOfPorts, true);
+		BlockArguments.check(protocol, startPort, numberOfPorts, true);
 		doDeletePersistent(protocol, startPort, numberOfPorts);
 	}
 
 	@Override
 	public final Optional<PortReservation> lookupPersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		checkBlock(protocol, startPort, numberOfPorts, true);
+		BlockArguments.check(protocol, startPort, numberOfPorts, true);
 		return doLookupPersistent(protocol, startPort, numberOfPorts);
 	}
 
@@ -72,37 +69,5 @@ public abstract class AbstractPortReservations implements PortReservations {
 	 */
 	protected abstract Optional<PortReservation> doLookupPersistent(Protocol protocol, int startPort,
 			int numberOfPorts);
-
-	/**
-	 * Checks a block request, naming the wrong argument and what is allowed.
-	 * @param protocol must not be null
-	 * @param startPort 0 (only if not persistent) or 1 to 65535
-	 * @param numberOfPorts 1 to 65535, and the block must end at 65535 or below
-	 * @param persistent whether the request is for a persistent reservation
-	 * @throws InvalidReservationArgumentException if something is wrong
-	 */
-	public static void checkBlock(Protocol protocol, int startPort, int numberOfPorts, boolean persistent) {
-		if (protocol == null) {
-			throw new InvalidReservationArgumentException("protocol must be TCP or UDP, was null");
-		}
-		if (startPort < 0 || startPort > MAX_PORT) {
-			throw new InvalidReservationArgumentException("startPort must be 0 (any free block) or a port between 1 and "
-					+ MAX_PORT + ", was " + startPort);
-		}
-		if (numberOfPorts < 1 || numberOfPorts > MAX_PORT) {
-			throw new InvalidReservationArgumentException(
-					"numberOfPorts must be between 1 and " + MAX_PORT + ", was " + numberOfPorts);
-		}
-		if (startPort != 0 && (long) startPort + numberOfPorts - 1 > MAX_PORT) {
-			throw new InvalidReservationArgumentException("The block " + startPort + "-"
-					+ ((long) startPort + numberOfPorts - 1) + " runs past the highest port " + MAX_PORT
-					+ ": from startPort " + startPort + ", numberOfPorts can be at most " + (MAX_PORT - startPort + 1));
-		}
-		if (persistent && startPort == 0) {
-			throw new InvalidReservationArgumentException("A persistent reservation needs an explicit startPort between 1 "
-					+ "and " + MAX_PORT + ", was 0: any free block (startPort 0) exists only for runtime "
-					+ "reservations, through acquire");
-		}
-	}
 
 }

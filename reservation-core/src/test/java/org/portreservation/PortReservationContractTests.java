@@ -377,11 +377,12 @@ public abstract class PortReservationContractTests {
 			.hasMessage("startPort must be 0 (any free block) or a port between 1 and 65535, was 65536");
 		assertThatThrownBy(() -> backend.acquire(Protocol.TCP, 65530, 7))
 			.isInstanceOf(InvalidReservationArgumentException.class)
-			.hasMessage("The block 65530-65536 runs past the highest port 65535: from startPort 65530, "
-					+ "numberOfPorts can be at most 6");
+			.hasMessage("numberOfPorts 7 makes the block 65530-65536 run past the highest port 65535: from startPort "
+					+ "65530, numberOfPorts can be at most 6");
 		assertThatThrownBy(() -> backend.createPersistent(Protocol.TCP, 0, 4))
 			.isInstanceOf(InvalidReservationArgumentException.class)
-			.hasMessageStartingWith("A persistent reservation needs an explicit startPort between 1 and 65535, was 0");
+			.hasMessage("startPort must be a port between 1 and 65535 for a persistent reservation, was 0: any free "
+					+ "block (0) exists only for runtime reservations");
 		assertThatThrownBy(() -> backend.lookupPersistent(Protocol.TCP, 0, 4))
 			.isInstanceOf(InvalidReservationArgumentException.class);
 		assertThatThrownBy(() -> backend.deletePersistent(Protocol.UDP, 0, 4))

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.portreservation.AbstractPortReservations;
 import org.portreservation.BackendInfo;
+import org.portreservation.BlockArguments;
 import org.portreservation.NoFreeBlockException;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservationException;
@@ -115,7 +116,7 @@ public final class UnixPortReservations extends AbstractPortReservations {
 			avoided = new BitSet();
 		}
 		int[] ephemeral = KernelPorts.ephemeralRange();
-		BlockSearch search = new BlockSearch(FIRST_UNPRIVILEGED_PORT, MAX_PORT, ephemeral[0], ephemeral[1],
+		BlockSearch search = new BlockSearch(FIRST_UNPRIVILEGED_PORT, BlockArguments.MAX_PORT, ephemeral[0], ephemeral[1],
 				numberOfPorts, avoided);
 		for (int start = search.first(); start >= 0; ) {
 			try {
@@ -132,7 +133,7 @@ public final class UnixPortReservations extends AbstractPortReservations {
 			}
 		}
 		throw new NoFreeBlockException("No free block of " + numberOfPorts + " contiguous " + protocol.label()
-				+ " ports between " + FIRST_UNPRIVILEGED_PORT + " and " + MAX_PORT + " (looked outside the "
+				+ " ports between " + FIRST_UNPRIVILEGED_PORT + " and " + BlockArguments.MAX_PORT + " (looked outside the "
 				+ "ephemeral range " + ephemeral[0] + "-" + ephemeral[1] + " first, then inside it, skipping "
 				+ "ip_local_reserved_ports): ask for fewer ports, or free some");
 	}

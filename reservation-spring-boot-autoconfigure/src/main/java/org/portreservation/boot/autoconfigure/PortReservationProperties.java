@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.portreservation.AbstractPortReservations;
+import org.portreservation.BlockArguments;
+import org.portreservation.BlockArguments.Argument;
+import org.portreservation.BlockArguments.Violation;
 import org.portreservation.Protocol;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,7 +25,8 @@ import org.springframework.validation.Validator;
 @ConfigurationProperties("portreservation")
 public class PortReservationProperties implements Validator {
 
-	private static final int MAX_PORT = AbstractPortReservations.MAX_PORT;
+	private static final Map<Argument, String> PROPERTY_NAMES = Map.of(Argument.PROTOCOL, "protocol",
+			Argument.START_PORT, "start-port", Argument.NUMBER_OF_PORTS, "number-of-ports");
 
 	/**
 	 * Whether to reserve the configured blocks and provide the PortReservationTemplate.
@@ -172,29 +175,13 @@ public class PortReservationProperties implements Validator {
 
 		private void validate(Errors errors) {
 			String prefix = errors.getObjectName() + ".";
-			boolean startPortValid = this.startPort >= 0 && this.startPort <= MAX_PORT;
-			boolean numberValid = this.numberOfPorts >= 1 && this.numberOfPorts <= MAX_PORT;
-			if (!startPortValid) {
-				errors.rejectValue("startPort", "range", prefix + "start-port must be 0 (any free block) or a port "
-						+ "between 1 and " + MAX_PORT + ", was " + this.startPort);
-			}
-			if (!numberValid) {
-				errors.rejectValue("numberOfPorts", "range", prefix + "number-of-ports must be between 1 and "
-						+ MAX_PORT + ", was " + this.numberOfPorts);
-			}
-			int endPort = this.startPort + this.numberOfPorts - 1;
-			if (startPortValid && numberValid && this.startPort != 0 && endPort > MAX_PORT) {
-				errors.rejectValue("numberOfPorts", "pastMaxPort", prefix + "number-of-ports " + this.numberOfPorts
-						+ " makes the block " + this.startPort + "-" + endPort
-						+ " run past the highest port " + MAX_PORT + ": from start-port " + this.startPort
-						+ ", number-of-ports must be between 1 and " + (MAX_PORT - this.startPort + 1));
-			}
-			if (this.persistent && this.startPort == 0) {
-				errors.rejectValue("startPort", "persistentWildcard", prefix + "start-port must be a port between 1 "
-						+ "and " + MAX_PORT + " for a persistent block, was 0 (any free block is only for blocks with "
-						+ prefix + "persistent false)");
+			for (Violation violation : BlockArguments.violations(this.protocol, this.startPort, this.numberOfPorts,
+					this.persistent, (argument) -> prefix + PROPERTY_NAMES.get(argument))) {
+				errors.rejectValue(PROPERTY_NAMES.get(violation.argument()), violation.argument().name(),
+						violation.message());
 			}
 		}
+
 
 	}
 

@@ -41,8 +41,8 @@ class InvalidConfigurationStartupTests {
 						List.of("portreservation.blocks.web.start-port=65534",
 								"portreservation.blocks.web.number-of-ports=4"),
 						List.of("portreservation.blocks.web.number-of-ports 4 makes the block 65534-65537 run past "
-								+ "the highest port 65535: from start-port 65534, number-of-ports must be between 1 "
-								+ "and 2")),
+								+ "the highest port 65535: from portreservation.blocks.web.start-port 65534, "
+								+ "portreservation.blocks.web.number-of-ports can be at most 2")),
 				Arguments.of(List.of("portreservation.blocks.web.protocol=sctp"),
 						List.of("Failed to bind properties under 'portreservation.blocks.web.protocol'",
 								"Value: \"sctp\"", "The following values are valid:", "TCP", "UDP")),
@@ -56,7 +56,8 @@ class InvalidConfigurationStartupTests {
 						List.of("portreservation.management.block names the block 'api', which is not configured")),
 				Arguments.of(List.of("portreservation.blocks.web.persistent=true"),
 						List.of("portreservation.blocks.web.start-port must be a port between 1 and 65535 for a "
-								+ "persistent block, was 0")));
+								+ "persistent reservation, was 0: any free block (0) exists only for runtime "
+								+ "reservations")));
 	}
 
 	@ParameterizedTest
