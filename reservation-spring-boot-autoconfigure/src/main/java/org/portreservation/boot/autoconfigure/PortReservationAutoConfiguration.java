@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of port reservations:
@@ -37,6 +38,12 @@ public final class PortReservationAutoConfiguration {
 	PortReservationTemplate portReservationTemplate(PortReservations portReservations,
 			PortReservationProperties properties) {
 		return ConfiguredBlocks.reserve(portReservations, properties);
+	}
+
+	@Bean
+	@ConditionalOnProperty("portreservation.management.block")
+	static ManagementBlockCheck portReservationManagementBlockCheck(Environment environment) {
+		return new ManagementBlockCheck(environment);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -129,6 +129,23 @@ class PortReservationAutoConfigurationTests {
 	}
 
 	@Test
+	void managementBlockWithoutASeparateManagementPortIsWarnedAbout(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("portreservation.blocks.management.number-of-ports=1",
+					"portreservation.management.block=management")
+			.run((context) -> assertThat(output).contains("portreservation.management.block names the block "
+					+ "'management', but the management endpoints share the main server's port"));
+	}
+
+	@Test
+	void managementBlockWithASeparateManagementPortIsNotWarnedAbout(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("portreservation.blocks.management.number-of-ports=1",
+					"portreservation.management.block=management", "management.server.port=0")
+			.run((context) -> assertThat(output).doesNotContain("portreservation.management.block names the block"));
+	}
+
+	@Test
 	void startupLogsOneLinePerBlockWithItsBackend(CapturedOutput output) {
 		this.runner.withPropertyValues("portreservation.blocks.web.number-of-ports=2").run((context) -> {
 			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
