@@ -85,7 +85,7 @@ class OtherProcessTests {
 		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 1)) {
 			openFrom(reservation).close();
 			// A UDP port has no placeholder while its channel is open; the guard returns within a few sweeps.
-			Thread.sleep(10 * Reguard.INTERVAL_MILLIS);
+			Thread.sleep(25 * Reguard.INTERVAL_MILLIS);
 			String port = Integer.toString(reservation.startPort());
 			assertThat(Intruder.taken("bind", protocol, port, port)).isZero();
 			assertThat(reservation.freePorts()).containsExactly(reservation.startPort());
