@@ -21,6 +21,8 @@ import org.portreservation.PortReservationException;
 import org.portreservation.PortReservations;
 import org.portreservation.Protocol;
 
+import static java.net.StandardProtocolFamily.INET;
+
 /**
  * Runs in a second JVM and tries every way of taking ports that another process has reserved; prints what it got.
  * <p>
@@ -99,12 +101,17 @@ public final class Intruder {
 				tryBind(got, port, "socket-channel+SO_REUSEADDR", SocketChannel::open, true, reusePort);
 				tryBind(got, port, "loopback-socket-channel+SO_REUSEADDR", SocketChannel::open, true, reusePort,
 						InetAddress.getLoopbackAddress());
+				tryBind(got, port, "ipv4-server-socket-channel", () -> ServerSocketChannel.open(INET), null, reusePort);
+				tryBind(got, port, "ipv4-socket-channel+SO_REUSEADDR", () -> SocketChannel.open(INET), true,
+						reusePort);
 			}
 			else {
 				tryBind(got, port, "datagram-channel", DatagramChannel::open, false, reusePort);
 				tryBind(got, port, "datagram-channel+SO_REUSEADDR", DatagramChannel::open, true, reusePort);
 				tryBind(got, port, "loopback-datagram-channel+SO_REUSEADDR", DatagramChannel::open, true, reusePort,
 						InetAddress.getLoopbackAddress());
+				tryBind(got, port, "ipv4-datagram-channel+SO_REUSEADDR", () -> DatagramChannel.open(INET), true,
+						reusePort);
 			}
 		}
 		return got;
