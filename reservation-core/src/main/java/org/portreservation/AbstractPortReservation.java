@@ -124,7 +124,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 		checkPortArgument(port);
 		this.lock.lock();
 		try {
-			int chosen = choosePort(port);
+			int chosen = choosePorts(port).get(0);
 			PortLease lease = new PortLease(this, chosen);
 			this.users.put(chosen, lease);
 			return lease;
@@ -284,9 +284,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 		InetAddress address = (local != null) ? local.getAddress() : null;
 		this.lock.lock();
 		try {
-			int chosen = choosePort(port);
-			List<Integer> candidates = (port != 0) ? List.of(port) : freePortsLocked();
-			BindRequest request = new BindRequest(channel, address, port, candidates, leasedPorts(), binder);
+			BindRequest request = new BindRequest(channel, address, port, choosePorts(port), leasedPorts(), binder);
 			int bound;
 			try {
 				bound = bindFromBlock(request);
@@ -294,7 +292,6 @@ public abstract class AbstractPortReservation implements PortReservation {
 			catch (IOException ex) {
 				throw bindFailure(request, ex);
 			}
-			assert port == 0 || bound == chosen;
 			this.users.put(bound, channel);
 			return localAddress(channel);
 		}
@@ -303,8 +300,12 @@ public abstract class AbstractPortReservation implements PortReservation {
 		}
 	}
 
-	/** Picks the named port if it is free, or any free port for 0; call with the lock held. */
-	private int choosePort(int port) {
+	/**
+	 * The named port if it is free, or every free port for 0, in ascending order; call with the lock held.
+	 * @throws PortsInUseException if the named port is taken
+	 * @throws BlockExhaustedException if no port is free
+	 */
+	private List<Integer> choosePorts(int port) {
 		List<Integer> free = freePortsLocked();
 		if (port != 0) {
 			Object user = this.users.get(port);
@@ -313,14 +314,14 @@ public abstract class AbstractPortReservation implements PortReservation {
 						+ " in this process; close its channel or lease first, or ask for port 0 to get any free "
 						+ "port of the block", port, ProcessHandle.current().pid(), null);
 			}
-			return port;
+			return List.of(port);
 		}
 		if (free.isEmpty()) {
 			throw new BlockExhaustedException("All " + this.numberOfPorts + " ports of " + this
 					+ " are bound or leased by this process (" + describeUsers()
 					+ "); close a channel or a lease to free a port, or reserve a larger block");
 		}
-		return free.get(0);
+		return free;
 	}
 
 	private List<Integer> freePortsLocked() {

@@ -57,12 +57,14 @@ final class PortOwners {
 	}
 
 	/**
-	 * The process holding a POSIX lock that covers a byte of a file.
+	 * The first locked byte of a range of a file, and the process holding its POSIX lock.
 	 * @param lockFile the locked file
-	 * @param position the byte
-	 * @return the owner, if {@code /proc/locks} tells
+	 * @param first the range's first byte
+	 * @param last the range's last byte
+	 * @return the lowest locked byte of the range and its owner, if {@code /proc/locks} tells
 	 */
-	static Optional<Owner> ofLock(Path lockFile, long position) {
+	static Optional<LockedByte> ofLock(Path lockFile, long first, long last) {
+		LockedByte lowest = null;
 		try {
 			long inode = ((Number) Files.getAttribute(lockFile, "unix:ino")).longValue();
 			for (String line : KernelPorts.read(PROC.resolve("locks")).split("\n")) {
@@ -72,19 +74,24 @@ final class PortOwners {
 					continue;
 				}
 				String[] device = fields[5].split(":");
-				long start = Long.parseLong(fields[6]);
+				long start = Math.max(first, Long.parseLong(fields[6]));
 				long end = "EOF".equals(fields[7]) ? Long.MAX_VALUE : Long.parseLong(fields[7]);
-				if (device.length == 3 && Long.parseLong(device[2]) == inode && start <= position
-						&& position <= end) {
+				if (device.length == 3 && Long.parseLong(device[2]) == inode && start <= Math.min(last, end)
+						&& (lowest == null || start < lowest.position())) {
 					long pid = Long.parseLong(fields[4]);
-					return Optional.of(new Owner(pid, command(pid)));
+					lowest = new LockedByte(start, new Owner(pid, command(pid)));
 				}
 			}
 		}
 		catch (IOException | RuntimeException ex) {
 			// No /proc/locks or no unix attributes: the owner stays unknown.
 		}
-		return Optional.empty();
+		return Optional.ofNullable(lowest);
+	}
+
+	/** A locked byte of a file and the process that holds the lock. */
+	record LockedByte(long position, Owner owner) {
+
 	}
 
 	private static Optional<Owner> ofSocketInode(String inode) throws IOException {

@@ -240,15 +240,14 @@ public final class UnixPortReservations extends AbstractPortReservations {
 		String block = protocol.label() + " block " + startPort + "-" + (startPort + numberOfPorts - 1);
 		if (busy.locked()) {
 			Path file = this.locks.file(protocol);
-			for (int port = startPort; port < startPort + numberOfPorts; port++) {
-				Optional<PortOwners.Owner> owner = PortOwners.ofLock(file, port);
-				if (owner.isPresent()) {
-					String holder = (owner.get().pid() == ProcessHandle.current().pid())
-							? "another reservation of this process" : owner.get() + " through portreservation";
-					return new PortsInUseException("Port " + port + " of the " + block + " is reserved by " + holder
-							+ ": choose another block, or startPort 0 for any free block", port,
-							owner.get().pid(), null);
-				}
+			Optional<PortOwners.LockedByte> locked = PortOwners.ofLock(file, startPort, startPort + numberOfPorts - 1);
+			if (locked.isPresent()) {
+				int port = (int) locked.get().position();
+				PortOwners.Owner owner = locked.get().owner();
+				String holder = (owner.pid() == ProcessHandle.current().pid()) ? "another reservation of this process"
+						: owner + " through portreservation";
+				return new PortsInUseException("Port " + port + " of the " + block + " is reserved by " + holder
+						+ ": choose another block, or startPort 0 for any free block", port, owner.pid(), null);
 			}
 			return new PortsInUseException("The " + block + " overlaps a block reserved through portreservation "
 					+ "(lock file " + file + "): choose another block, or startPort 0 for any free block", startPort,

@@ -94,9 +94,7 @@ final class WindowsErrors {
 	static PortReservationException createFailed(int code, Block block) {
 		String call = describe("CreatePersistent" + block.function() + "PortReservation", code);
 		if (code == WinError.ERROR_ACCESS_DENIED) {
-			return new ReservationAccessDeniedException("Creating a persistent reservation of the " + block
-					+ " needs an administrator in an elevated process (" + call + "): run elevated as an "
-					+ "administrator ('Run as administrator')");
+			return needsElevation("Creating a persistent reservation of the " + block, call);
 		}
 		if (code == WinError.ERROR_SHARING_VIOLATION) {
 			return new PortsInUseException("A port of the " + block + " is in use, or the block overlaps another "
@@ -111,9 +109,7 @@ final class WindowsErrors {
 	static PortReservationException deleteFailed(int code, Block block) {
 		String call = describe("DeletePersistent" + block.function() + "PortReservation", code);
 		if (code == WinError.ERROR_ACCESS_DENIED) {
-			return new ReservationAccessDeniedException("Deleting the persistent reservation of the " + block
-					+ " needs an administrator in an elevated process (" + call + "): run elevated as an "
-					+ "administrator ('Run as administrator')");
+			return needsElevation("Deleting the persistent reservation of the " + block, call);
 		}
 		if (code == WinError.ERROR_NOT_FOUND) {
 			return notFound(block, call);
@@ -138,6 +134,11 @@ final class WindowsErrors {
 	static String describe(String call, int code) {
 		String name = NAMES.get(code);
 		return call + ": " + ((name != null) ? name + " " + code : "error " + code + ", " + systemText(code));
+	}
+
+	private static ReservationAccessDeniedException needsElevation(String action, String call) {
+		return new ReservationAccessDeniedException(action + " needs an administrator in an elevated process (" + call
+				+ "): run elevated as an administrator ('Run as administrator')");
 	}
 
 	private static PortReservationException persistentCommon(String call, int code, Block block, String action) {
