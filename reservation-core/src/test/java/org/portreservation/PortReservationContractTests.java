@@ -69,7 +69,7 @@ public abstract class PortReservationContractTests {
 
 	@Test
 	void specificAcquireGivesExactlyThatBlock() {
-		int start = freeBlockStart(Protocol.UDP, 3);
+		int start = FreeBlocks.start(reservations(), Protocol.UDP, 3);
 		PortReservation reservation = acquire(Protocol.UDP, start, 3);
 		assertThat(reservation.startPort()).isEqualTo(start);
 		assertThat(reservation.endPort()).isEqualTo(start + 2);
@@ -393,14 +393,6 @@ public abstract class PortReservationContractTests {
 	void backendDescribesItself() {
 		BackendInfo info = reservations().backend();
 		assertThat(info.name()).isNotBlank();
-		assertThat(info.persistentUnsupportedReason().isPresent()).isNotEqualTo(info.persistentSupported());
-	}
-
-	/** A free block start found by a wildcard acquire, then released. */
-	protected int freeBlockStart(Protocol protocol, int numberOfPorts) {
-		try (PortReservation probe = reservations().acquire(protocol, 0, numberOfPorts)) {
-			return probe.startPort();
-		}
 	}
 
 	protected static int port(java.net.SocketAddress address) {

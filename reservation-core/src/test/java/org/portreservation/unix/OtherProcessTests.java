@@ -17,6 +17,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.portreservation.FreeBlocks;
 import org.portreservation.JavaProcess;
 import org.portreservation.PortLease;
 import org.portreservation.PortReservation;
@@ -222,7 +223,7 @@ class OtherProcessTests {
 
 	@Test
 	void explicitRequestOverAForeignSocketNamesItsProcess() throws IOException {
-		int start = freeStart(Protocol.TCP, 3);
+		int start = FreeBlocks.start(this.reservations, Protocol.TCP, 3);
 		try (ServerSocketChannel foreign = ServerSocketChannel.open()) {
 			foreign.bind(new InetSocketAddress(start + 1));
 			try (JavaProcess other = JavaProcess.start(Intruder.class, "acquire-at", "tcp", Integer.toString(start),
@@ -237,7 +238,7 @@ class OtherProcessTests {
 
 	@Test
 	void everythingIsDroppedWhenTheHolderIsKilled() {
-		int start = freeStart(Protocol.TCP, 4);
+		int start = FreeBlocks.start(this.reservations, Protocol.TCP, 4);
 		try (JavaProcess holder = JavaProcess.start(Intruder.class, "acquire-at", "tcp", Integer.toString(start), "4")) {
 			assertThat(holder.readLine()).isEqualTo("block " + start + " " + (start + 3));
 			assertThat(holder.readLine()).isEqualTo("ready");
@@ -258,12 +259,6 @@ class OtherProcessTests {
 					+ "by default, are privileged): an administrator can run 'sudo setcap cap_net_bind_service=+ep "
 					+ "<path of java>' or 'sudo sysctl -w net.ipv4.ip_unprivileged_port_start=1023', or choose a port "
 					+ "from 1024 up");
-		}
-	}
-
-	private int freeStart(Protocol protocol, int numberOfPorts) {
-		try (PortReservation probe = this.reservations.acquire(protocol, 0, numberOfPorts)) {
-			return probe.startPort();
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import org.portreservation.FreeBlocks;
 import org.portreservation.PortLease;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
@@ -41,7 +42,7 @@ class ResourceTests {
 
 	@Test
 	void failedAcquiresLeaveNoSocketNoLockAndNoDescriptor() throws IOException {
-		int start = freeStart(4);
+		int start = FreeBlocks.start(this.reservations, Protocol.TCP, 4);
 		try (ServerSocketChannel foreign = ServerSocketChannel.open()) {
 			foreign.bind(new InetSocketAddress(start + 3));
 			tryOverForeignSocket(start);
@@ -108,12 +109,6 @@ class ResourceTests {
 			.isInstanceOf(PortsInUseException.class)
 			.hasMessageStartingWith("Port " + (start + 3) + " of the tcp block " + start + "-" + (start + 3)
 					+ " is in use by process " + ProcessHandle.current().pid());
-	}
-
-	private int freeStart(int numberOfPorts) {
-		try (PortReservation probe = this.reservations.acquire(Protocol.TCP, 0, numberOfPorts)) {
-			return probe.startPort();
-		}
 	}
 
 	static long openSockets() throws IOException {

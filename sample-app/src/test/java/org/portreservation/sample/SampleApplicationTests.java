@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +77,12 @@ class SampleApplicationTests {
 			client.connect(new InetSocketAddress("127.0.0.1", this.echo.getPort()));
 			client.write(ByteBuffer.wrap("ping".getBytes(StandardCharsets.UTF_8)));
 			ByteBuffer answer = ByteBuffer.allocate(64);
-			client.socket().setSoTimeout(5000);
+			// A channel's read ignores SO_TIMEOUT: wait with a selector, so a missing echo fails instead of hanging.
+			client.configureBlocking(false);
+			try (Selector selector = Selector.open()) {
+				client.register(selector, SelectionKey.OP_READ);
+				assertThat(selector.select(5000)).as("an echo within 5 seconds").isEqualTo(1);
+			}
 			client.read(answer);
 			answer.flip();
 			assertThat(StandardCharsets.UTF_8.decode(answer).toString()).isEqualTo("ping");

@@ -3,10 +3,10 @@ package org.portreservation.boot.autoconfigure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import org.portreservation.JavaProcess;
 
 /**
  * Another process that tries to bind TCP ports the way an ordinary Java server does, to prove what a reservation
@@ -35,25 +35,21 @@ public final class PortProbe {
 	 * @param ports the ports to try
 	 * @return the ports the other process could bind
 	 */
-	public static List<Integer> bindableInAnotherProcess(List<Integer> ports) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				Path.of(PortProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString(),
-				PortProbe.class.getName()));
-		ports.forEach((port) -> command.add(String.valueOf(port)));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes());
-		if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-			throw new IllegalStateException("The probe failed: " + output);
-		}
+	public static List<Integer> bindableInAnotherProcess(List<Integer> ports) {
 		List<Integer> bound = new ArrayList<>();
-		List<String> lines = output.lines().toList();
-		if (lines.size() != ports.size()) {
-			throw new IllegalStateException("The probe answered " + lines + " for " + ports);
-		}
-		for (String line : lines) {
-			if (line.endsWith(" bound")) {
-				bound.add(Integer.parseInt(line.substring(0, line.indexOf(' '))));
+		try (JavaProcess probe = JavaProcess.start(PortProbe.class,
+				ports.stream().map(String::valueOf).toArray(String[]::new))) {
+			for (int port : ports) {
+				String line = probe.readLine();
+				if (line.equals(port + " bound")) {
+					bound.add(port);
+				}
+				else if (!line.equals(port + " refused")) {
+					throw new IllegalStateException("The probe answered '" + line + "' for port " + port);
+				}
+			}
+			if (probe.waitFor() != 0) {
+				throw new IllegalStateException("The probe failed: " + probe.errors());
 			}
 		}
 		return bound;

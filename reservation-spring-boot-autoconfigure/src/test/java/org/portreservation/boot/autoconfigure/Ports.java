@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.portreservation.PortReservation;
+import org.portreservation.FreeBlocks;
 import org.portreservation.PortReservations;
 import org.portreservation.Protocol;
 
@@ -25,10 +25,7 @@ public final class Ports {
 	 * @return its first port
 	 */
 	public static int freeBlock(int numberOfPorts) {
-		try (PortReservation reservation = PortReservations.forCurrentPlatform().acquire(Protocol.TCP, 0,
-				numberOfPorts)) {
-			return reservation.startPort();
-		}
+		return FreeBlocks.start(PortReservations.forCurrentPlatform(), Protocol.TCP, numberOfPorts);
 	}
 
 	/**
