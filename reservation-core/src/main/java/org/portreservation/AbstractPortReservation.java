@@ -18,16 +18,21 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The bookkeeping every backend shares: which port of the block is bound, leased or handed off, argument checks,
- * and the order of operations; a backend supplies only how a port is guarded and how a channel is bound from it.
+ * The bookkeeping every backend shares: which port of the block is bound, leased or
+ * handed off, argument checks, and the order of operations; a backend supplies only how a
+ * port is guarded and how a channel is bound from it.
  * <p>
- * All hooks run while this reservation's lock is held, so a backend needs no locking of its own per block.
+ * All hooks run while this reservation's lock is held, so a backend needs no locking of
+ * its own per block.
  *
  * @since 0.1.0
  */
 public abstract class AbstractPortReservation implements PortReservation {
 
-	/** Marks a port that came back from a channel or a lease but could not be guarded again yet. */
+	/**
+	 * Marks a port that came back from a channel or a lease but could not be guarded
+	 * again yet.
+	 */
 	private static final Object RETURNING = new Object() {
 
 		@Override
@@ -47,7 +52,10 @@ public abstract class AbstractPortReservation implements PortReservation {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	/** Port to its user: an open {@link NetworkChannel}, a {@link PortLease}, or {@link #RETURNING}. */
+	/**
+	 * Port to its user: an open {@link NetworkChannel}, a {@link PortLease}, or
+	 * {@link #RETURNING}.
+	 */
 	private final Map<Integer, Object> users = new TreeMap<>();
 
 	private final Set<PortLease> handedOff = new HashSet<>();
@@ -195,8 +203,9 @@ public abstract class AbstractPortReservation implements PortReservation {
 	}
 
 	/**
-	 * Binds the request's channel to a port of the block: to {@link BindRequest#port()}, or when that is 0 to a
-	 * free port of the backend's or the kernel's choosing among {@link BindRequest#candidates()}.
+	 * Binds the request's channel to a port of the block: to {@link BindRequest#port()},
+	 * or when that is 0 to a free port of the backend's or the kernel's choosing among
+	 * {@link BindRequest#candidates()}.
 	 * @param request the channel, address and port
 	 * @return the port the channel is now bound to
 	 * @throws IOException if the operating system refuses
@@ -204,16 +213,19 @@ public abstract class AbstractPortReservation implements PortReservation {
 	protected abstract int bindFromBlock(BindRequest request) throws IOException;
 
 	/**
-	 * Drops the guard of a free port so that a process this one does not control can bind it.
+	 * Drops the guard of a free port so that a process this one does not control can bind
+	 * it.
 	 * @param port a port of the block
-	 * @throws PortReservationException if no other process can bind from this block; the lease stays as it was
+	 * @throws PortReservationException if no other process can bind from this block; the
+	 * lease stays as it was
 	 */
 	protected abstract void unguard(int port);
 
 	/**
 	 * Guards again a port that came back from a closed channel or an ended lease.
 	 * @param port a port of the block
-	 * @return {@code true} if it is guarded now, {@code false} if another socket still holds it (tried again later)
+	 * @return {@code true} if it is guarded now, {@code false} if another socket still
+	 * holds it (tried again later)
 	 */
 	protected abstract boolean guard(int port);
 
@@ -301,7 +313,8 @@ public abstract class AbstractPortReservation implements PortReservation {
 	}
 
 	/**
-	 * The named port if it is free, or every free port for 0, in ascending order; call with the lock held.
+	 * The named port if it is free, or every free port for 0, in ascending order; call
+	 * with the lock held.
 	 * @throws PortsInUseException if the named port is taken
 	 * @throws BlockExhaustedException if no port is free
 	 */
@@ -356,8 +369,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 	private void reclaim() {
 		for (Map.Entry<Integer, Object> entry : new ArrayList<>(this.users.entrySet())) {
 			Object user = entry.getValue();
-			boolean returned = (user == RETURNING)
-					|| (user instanceof NetworkChannel channel && !channel.isOpen());
+			boolean returned = (user == RETURNING) || (user instanceof NetworkChannel channel && !channel.isOpen());
 			if (returned) {
 				if (guard(entry.getKey())) {
 					this.users.remove(entry.getKey());
@@ -395,8 +407,8 @@ public abstract class AbstractPortReservation implements PortReservation {
 			throw new InvalidReservationArgumentException("channel must not be null");
 		}
 		if (expected != this.protocol) {
-			throw new InvalidReservationArgumentException("A " + channel.getClass().getSimpleName()
-					+ " uses " + expected + " but this is a " + this + ": bind "
+			throw new InvalidReservationArgumentException("A " + channel.getClass().getSimpleName() + " uses "
+					+ expected + " but this is a " + this + ": bind "
 					+ (expected == Protocol.TCP ? "DatagramChannels" : "ServerSocketChannels and SocketChannels")
 					+ " from it, or acquire a " + expected + " block");
 		}
@@ -418,7 +430,8 @@ public abstract class AbstractPortReservation implements PortReservation {
 		}
 	}
 
-	private static <C extends NetworkChannel> C openBound(ChannelOpener<C> opener, java.util.function.Consumer<C> binder) {
+	private static <C extends NetworkChannel> C openBound(ChannelOpener<C> opener,
+			java.util.function.Consumer<C> binder) {
 		C channel;
 		try {
 			channel = opener.open();
@@ -447,7 +460,10 @@ public abstract class AbstractPortReservation implements PortReservation {
 
 	}
 
-	/** Binds a channel to a local address: {@code bind(address)} or {@code bind(address, backlog)}. */
+	/**
+	 * Binds a channel to a local address: {@code bind(address)} or
+	 * {@code bind(address, backlog)}.
+	 */
 	@FunctionalInterface
 	interface SocketBinder {
 
@@ -456,7 +472,8 @@ public abstract class AbstractPortReservation implements PortReservation {
 	}
 
 	/**
-	 * One bind from the block: the caller's channel, the address and port asked for, and the free ports.
+	 * One bind from the block: the caller's channel, the address and port asked for, and
+	 * the free ports.
 	 */
 	protected static final class BindRequest {
 
@@ -499,7 +516,8 @@ public abstract class AbstractPortReservation implements PortReservation {
 		}
 
 		/**
-		 * The free ports of the block, in ascending order: just {@link #port()} when a port was named.
+		 * The free ports of the block, in ascending order: just {@link #port()} when a
+		 * port was named.
 		 * @return at least one port
 		 */
 		public List<Integer> candidates() {
@@ -507,8 +525,9 @@ public abstract class AbstractPortReservation implements PortReservation {
 		}
 
 		/**
-		 * The ports of the block that are leased or handed off: taken for this reservation, yet free as far as the
-		 * kernel knows, so a backend whose kernel chooses the port must keep its choice away from them.
+		 * The ports of the block that are leased or handed off: taken for this
+		 * reservation, yet free as far as the kernel knows, so a backend whose kernel
+		 * chooses the port must keep its choice away from them.
 		 * @return the ports in ascending order, often none
 		 */
 		public List<Integer> leasedPorts() {
@@ -521,8 +540,8 @@ public abstract class AbstractPortReservation implements PortReservation {
 		 * @throws IOException if the operating system refuses
 		 */
 		public void bindTo(int port) throws IOException {
-			this.binder.bind((this.address != null) ? new InetSocketAddress(this.address, port)
-					: new InetSocketAddress(port));
+			this.binder
+				.bind((this.address != null) ? new InetSocketAddress(this.address, port) : new InetSocketAddress(port));
 		}
 
 	}

@@ -3,8 +3,8 @@ package org.portreservation;
 import java.util.Optional;
 
 /**
- * Validates every request before a backend touches a socket, a lock or the kernel, so each backend only implements
- * the operations on arguments known to be good.
+ * Validates every request before a backend touches a socket, a lock or the kernel, so
+ * each backend only implements the operations on arguments known to be good.
  *
  * @since 0.1.0
  */

@@ -40,7 +40,8 @@ public final class BackendInfo {
 
 	/**
 	 * The backend's name, as shown in logs.
-	 * @return for example {@code unix (held sockets)} or {@code windows (kernel port reservations)}
+	 * @return for example {@code unix (held sockets)} or
+	 * {@code windows (kernel port reservations)}
 	 */
 	public String name() {
 		return this.name;

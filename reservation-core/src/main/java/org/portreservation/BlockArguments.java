@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The rules a block request must follow, in one place for every backend and for configuration binders, which name
- * the arguments their own way ({@code startPort} in Java, {@code portreservation.blocks.web.start-port} in
- * properties).
+ * The rules a block request must follow, in one place for every backend and for
+ * configuration binders, which name the arguments their own way ({@code startPort} in
+ * Java, {@code portreservation.blocks.web.start-port} in properties).
  *
  * @since 0.1.0
  */
@@ -27,7 +27,8 @@ public final class BlockArguments {
 	 * @param startPort 0 (only if not persistent) or 1 to 65535
 	 * @param numberOfPorts 1 to 65535, and the block must end at 65535 or below
 	 * @param persistent whether the request is for a persistent reservation
-	 * @throws InvalidReservationArgumentException naming the first wrong argument and what is allowed
+	 * @throws InvalidReservationArgumentException naming the first wrong argument and
+	 * what is allowed
 	 */
 	public static void check(Protocol protocol, int startPort, int numberOfPorts, boolean persistent) {
 		List<Violation> violations = violations(protocol, startPort, numberOfPorts, persistent, JAVA_NAMES);
@@ -37,7 +38,8 @@ public final class BlockArguments {
 	}
 
 	/**
-	 * Every rule a request breaks, each with a message that names the argument as the caller knows it.
+	 * Every rule a request breaks, each with a message that names the argument as the
+	 * caller knows it.
 	 * @param protocol the protocol, null breaks a rule
 	 * @param startPort the first port, or 0 for any free block
 	 * @param numberOfPorts the number of ports
@@ -51,8 +53,8 @@ public final class BlockArguments {
 		String count = names.apply(Argument.NUMBER_OF_PORTS);
 		List<Violation> violations = new ArrayList<>();
 		if (protocol == null) {
-			violations.add(new Violation(Argument.PROTOCOL,
-					names.apply(Argument.PROTOCOL) + " must be TCP or UDP, was null"));
+			violations.add(
+					new Violation(Argument.PROTOCOL, names.apply(Argument.PROTOCOL) + " must be TCP or UDP, was null"));
 		}
 		boolean startValid = startPort >= 0 && startPort <= MAX_PORT;
 		boolean countValid = numberOfPorts >= 1 && numberOfPorts <= MAX_PORT;
@@ -66,9 +68,10 @@ public final class BlockArguments {
 		}
 		long endPort = (long) startPort + numberOfPorts - 1;
 		if (startValid && countValid && startPort != 0 && endPort > MAX_PORT) {
-			violations.add(new Violation(Argument.NUMBER_OF_PORTS, count + " " + numberOfPorts + " makes the block "
-					+ startPort + "-" + endPort + " run past the highest port " + MAX_PORT + ": from " + start + " "
-					+ startPort + ", " + count + " can be at most " + (MAX_PORT - startPort + 1)));
+			violations.add(new Violation(Argument.NUMBER_OF_PORTS,
+					count + " " + numberOfPorts + " makes the block " + startPort + "-" + endPort
+							+ " run past the highest port " + MAX_PORT + ": from " + start + " " + startPort + ", "
+							+ count + " can be at most " + (MAX_PORT - startPort + 1)));
 		}
 		if (persistent && startPort == 0) {
 			violations.add(new Violation(Argument.START_PORT, start + " must be a port between 1 and " + MAX_PORT
@@ -107,6 +110,7 @@ public final class BlockArguments {
 
 	/**
 	 * A broken rule.
+	 *
 	 * @param argument the argument that breaks it
 	 * @param message what is wrong and what is allowed
 	 */

@@ -1,7 +1,8 @@
 package org.portreservation;
 
 /**
- * Every port of a reservation is already bound or leased, so nothing more can be bound from it.
+ * Every port of a reservation is already bound or leased, so nothing more can be bound
+ * from it.
  *
  * @since 0.1.0
  */

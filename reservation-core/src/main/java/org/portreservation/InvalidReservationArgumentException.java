@@ -1,7 +1,8 @@
 package org.portreservation;
 
 /**
- * An argument is out of range or not allowed; thrown before any socket, lock or reservation is touched.
+ * An argument is out of range or not allowed; thrown before any socket, lock or
+ * reservation is touched.
  *
  * @since 0.1.0
  */

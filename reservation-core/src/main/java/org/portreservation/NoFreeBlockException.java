@@ -1,7 +1,8 @@
 package org.portreservation;
 
 /**
- * A wildcard request found no free contiguous block of the requested size anywhere in the port space.
+ * A wildcard request found no free contiguous block of the requested size anywhere in the
+ * port space.
  *
  * @since 0.1.0
  */

@@ -1,11 +1,13 @@
 package org.portreservation;
 
 /**
- * A port of a block set aside for a process this one does not control, such as a child process or a container.
+ * A port of a block set aside for a process this one does not control, such as a child
+ * process or a container.
  * <p>
- * The port stays guarded while leased, so nothing else can take it. {@link #handOff()} drops the guard at the
- * moment the other process is about to bind it; {@link #close()} returns the port to the block, which guards it
- * again as soon as the other process has let go of it.
+ * The port stays guarded while leased, so nothing else can take it. {@link #handOff()}
+ * drops the guard at the moment the other process is about to bind it; {@link #close()}
+ * returns the port to the block, which guards it again as soon as the other process has
+ * let go of it.
  *
  * @since 0.1.0
  */
@@ -37,17 +39,19 @@ public final class PortLease implements AutoCloseable {
 	}
 
 	/**
-	 * Drops the guard so the other process can bind the port. Call it immediately before that process binds:
-	 * from here until it does, another process could take the port. Idempotent.
-	 * @throws UnsupportedPlatformException if no other process can bind from this reservation, as with a runtime
-	 * reservation on Windows; the lease stays as it was
+	 * Drops the guard so the other process can bind the port. Call it immediately before
+	 * that process binds: from here until it does, another process could take the port.
+	 * Idempotent.
+	 * @throws UnsupportedPlatformException if no other process can bind from this
+	 * reservation, as with a runtime reservation on Windows; the lease stays as it was
 	 */
 	public void handOff() {
 		this.reservation.handOff(this);
 	}
 
 	/**
-	 * Drops the guard and immediately starts the process that takes the port, keeping the unguarded moment short.
+	 * Drops the guard and immediately starts the process that takes the port, keeping the
+	 * unguarded moment short.
 	 * @param <T> what the starter returns, such as a {@link Process}
 	 * @param <E> what the starter may throw
 	 * @param starter starts the other process
@@ -82,6 +86,7 @@ public final class PortLease implements AutoCloseable {
 
 	/**
 	 * Starts the process that takes a handed-off port.
+	 *
 	 * @param <T> what it returns
 	 * @param <E> what it may throw
 	 */

@@ -7,11 +7,13 @@ import java.nio.channels.SocketChannel;
 import java.util.List;
 
 /**
- * A block of contiguous ports held for this process, and the only way this library binds sockets from it.
+ * A block of contiguous ports held for this process, and the only way this library binds
+ * sockets from it.
  * <p>
- * Binding a caller's unbound channel "from the block" is the portable form of Windows' associate-then-bind: the port
- * is never unguarded between the reservation and the bind. A port whose channel is closed goes back to the block.
- * Closing the reservation releases the whole block; channels already bound from it stay open and keep their ports.
+ * Binding a caller's unbound channel "from the block" is the portable form of Windows'
+ * associate-then-bind: the port is never unguarded between the reservation and the bind.
+ * A port whose channel is closed goes back to the block. Closing the reservation releases
+ * the whole block; channels already bound from it stay open and keep their ports.
  * Implementations are safe for use by several threads.
  *
  * @since 0.1.0
@@ -45,14 +47,15 @@ public interface PortReservation extends AutoCloseable {
 	}
 
 	/**
-	 * The reservation's token: the kernel's on Windows, a process-unique number elsewhere. Persistent tokens may
-	 * change at every reboot, so never store one.
+	 * The reservation's token: the kernel's on Windows, a process-unique number
+	 * elsewhere. Persistent tokens may change at every reboot, so never store one.
 	 * @return the token, never 0
 	 */
 	long token();
 
 	/**
-	 * Whether this is a handle on a persistent reservation, which outlives the process and is kept on close.
+	 * Whether this is a handle on a persistent reservation, which outlives the process
+	 * and is kept on close.
 	 * @return {@code true} for a persistent reservation
 	 */
 	boolean persistent();
@@ -67,14 +70,16 @@ public interface PortReservation extends AutoCloseable {
 	}
 
 	/**
-	 * Binds the caller's unbound TCP server channel to a port of the block and makes it listen.
+	 * Binds the caller's unbound TCP server channel to a port of the block and makes it
+	 * listen.
 	 * @param channel an open, unbound channel
-	 * @param local the local address; its port 0 means any free port of the block, any other port must be in the
-	 * block; {@code null} means the wildcard address and any free port
+	 * @param local the local address; its port 0 means any free port of the block, any
+	 * other port must be in the block; {@code null} means the wildcard address and any
+	 * free port
 	 * @param backlog the listen backlog, 0 for the system default
 	 * @return the address the channel is bound to
-	 * @throws InvalidReservationArgumentException if the channel is bound or closed, the protocol is not TCP or the
-	 * port is outside the block
+	 * @throws InvalidReservationArgumentException if the channel is bound or closed, the
+	 * protocol is not TCP or the port is outside the block
 	 * @throws PortsInUseException if the named port is already bound or leased
 	 * @throws BlockExhaustedException if no port of the block is free
 	 */
@@ -83,8 +88,8 @@ public interface PortReservation extends AutoCloseable {
 	/**
 	 * Binds the caller's unbound TCP channel to a port of the block, to connect from it.
 	 * @param channel an open, unbound channel
-	 * @param local the local address; port 0 means any free port of the block; {@code null} means the wildcard
-	 * address and any free port
+	 * @param local the local address; port 0 means any free port of the block;
+	 * {@code null} means the wildcard address and any free port
 	 * @return the address the channel is bound to
 	 * @see #bind(ServerSocketChannel, InetSocketAddress, int)
 	 */
@@ -93,15 +98,16 @@ public interface PortReservation extends AutoCloseable {
 	/**
 	 * Binds the caller's unbound UDP channel to a port of the block.
 	 * @param channel an open, unbound channel
-	 * @param local the local address; port 0 means any free port of the block; {@code null} means the wildcard
-	 * address and any free port
+	 * @param local the local address; port 0 means any free port of the block;
+	 * {@code null} means the wildcard address and any free port
 	 * @return the address the channel is bound to
 	 * @see #bind(ServerSocketChannel, InetSocketAddress, int)
 	 */
 	InetSocketAddress bind(DatagramChannel channel, InetSocketAddress local);
 
 	/**
-	 * Binds the caller's unbound TCP server channel to any free port of the block, on the wildcard address.
+	 * Binds the caller's unbound TCP server channel to any free port of the block, on the
+	 * wildcard address.
 	 * @param channel an open, unbound channel
 	 * @param backlog the listen backlog, 0 for the system default
 	 * @return the address the channel is bound to
@@ -111,7 +117,8 @@ public interface PortReservation extends AutoCloseable {
 	}
 
 	/**
-	 * Opens a TCP server channel listening on any free port of the block, on the wildcard address.
+	 * Opens a TCP server channel listening on any free port of the block, on the wildcard
+	 * address.
 	 * @return the bound channel; the caller closes it
 	 */
 	default ServerSocketChannel openServerSocketChannel() {
@@ -119,7 +126,8 @@ public interface PortReservation extends AutoCloseable {
 	}
 
 	/**
-	 * Opens a TCP server channel listening on a port of the block, on the wildcard address.
+	 * Opens a TCP server channel listening on a port of the block, on the wildcard
+	 * address.
 	 * @param port a port of the block, or 0 for any free one
 	 * @return the bound channel; the caller closes it
 	 */
@@ -141,8 +149,9 @@ public interface PortReservation extends AutoCloseable {
 	DatagramChannel openDatagramChannel(int port);
 
 	/**
-	 * Leases any free port of the block for a process this one does not control, such as a child process or a
-	 * container. The port stays guarded until {@link PortLease#handOff()}.
+	 * Leases any free port of the block for a process this one does not control, such as
+	 * a child process or a container. The port stays guarded until
+	 * {@link PortLease#handOff()}.
 	 * @return the lease; closing it returns the port to the block
 	 * @throws BlockExhaustedException if no port of the block is free
 	 */
@@ -155,7 +164,8 @@ public interface PortReservation extends AutoCloseable {
 	 * @param port a port of the block, or 0 for any free one
 	 * @return the lease; closing it returns the port to the block
 	 * @throws PortsInUseException if the port is already bound or leased
-	 * @throws BlockExhaustedException if {@code port} is 0 and no port of the block is free
+	 * @throws BlockExhaustedException if {@code port} is 0 and no port of the block is
+	 * free
 	 */
 	PortLease lease(int port);
 
@@ -166,7 +176,8 @@ public interface PortReservation extends AutoCloseable {
 	List<Integer> freePorts();
 
 	/**
-	 * The ports of the block bound by an open channel, leased, or handed off and not yet back.
+	 * The ports of the block bound by an open channel, leased, or handed off and not yet
+	 * back.
 	 * @return the ports in ascending order
 	 */
 	List<Integer> portsInUse();
@@ -178,8 +189,8 @@ public interface PortReservation extends AutoCloseable {
 	boolean isOpen();
 
 	/**
-	 * Releases the block. Idempotent; channels bound from the block stay open. A persistent reservation itself is
-	 * kept: only this process's hold on it ends.
+	 * Releases the block. Idempotent; channels bound from the block stay open. A
+	 * persistent reservation itself is kept: only this process's hold on it ends.
 	 */
 	@Override
 	void close();

@@ -1,7 +1,8 @@
 package org.portreservation;
 
 /**
- * The common base of every failure this library reports; each subtype says what went wrong and what to do.
+ * The common base of every failure this library reports; each subtype says what went
+ * wrong and what to do.
  *
  * @since 0.1.0
  */

@@ -3,7 +3,8 @@ package org.portreservation;
 import java.util.OptionalLong;
 
 /**
- * Some port of the requested block is already taken: by another process, by another reservation or by a socket.
+ * Some port of the requested block is already taken: by another process, by another
+ * reservation or by a socket.
  *
  * @since 0.1.0
  */

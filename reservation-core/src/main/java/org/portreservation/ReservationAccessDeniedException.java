@@ -1,7 +1,8 @@
 package org.portreservation;
 
 /**
- * The process lacks a privilege the operation needs; the message names it and the command an administrator would run.
+ * The process lacks a privilege the operation needs; the message names it and the command
+ * an administrator would run.
  *
  * @since 0.1.0
  */

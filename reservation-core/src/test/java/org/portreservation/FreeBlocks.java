@@ -9,7 +9,8 @@ public final class FreeBlocks {
 	}
 
 	/**
-	 * The start of a block that is free right now, found by a wildcard acquire that is released at once.
+	 * The start of a block that is free right now, found by a wildcard acquire that is
+	 * released at once.
 	 * @param reservations the backend to ask
 	 * @param protocol the block's protocol
 	 * @param numberOfPorts the block's size

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A second JVM running a main class from the test class path, talked to line by line over stdin and stdout.
+ * A second JVM running a main class from the test class path, talked to line by line over
+ * stdin and stdout.
  */
 public final class JavaProcess implements AutoCloseable {
 
@@ -49,16 +50,15 @@ public final class JavaProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code main} in a new JVM as another user, through {@code setpriv}, with a world-readable copy of the
-	 * class path.
+	 * Starts {@code main} in a new JVM as another user, through {@code setpriv}, with a
+	 * world-readable copy of the class path.
 	 * @param uid the numeric user and group id, such as 65534 for {@code nobody}
 	 * @param main the class whose {@code main} to run
 	 * @param args its arguments
 	 * @return the running process
 	 */
 	public static JavaProcess startAs(int uid, Class<?> main, String... args) {
-		List<String> prefix = List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
-				"--reset-env");
+		List<String> prefix = List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--reset-env");
 		return start(prefix, readableCopyOfClassPath(), main, args);
 	}
 

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The behaviour every backend shares, written once: each backend the machine can run has a subclass.
+ * The behaviour every backend shares, written once: each backend the machine can run has
+ * a subclass.
  */
 public abstract class PortReservationContractTests {
 
@@ -144,8 +145,8 @@ public abstract class PortReservationContractTests {
 		try (ServerSocketChannel server = ServerSocketChannel.open()) {
 			assertThatThrownBy(() -> reservation.bind(server, new InetSocketAddress(outside), 0))
 				.isInstanceOf(InvalidReservationArgumentException.class)
-				.hasMessageContaining("port " + outside + " is outside the tcp block " + reservation.startPort()
-						+ "-" + reservation.endPort());
+				.hasMessageContaining("port " + outside + " is outside the tcp block " + reservation.startPort() + "-"
+						+ reservation.endPort());
 			assertThat(server.getLocalAddress()).isNull();
 		}
 		assertThat(reservation.freePorts()).hasSize(2);
@@ -155,7 +156,8 @@ public abstract class PortReservationContractTests {
 	void channelOfTheOtherProtocolIsRejected() throws IOException {
 		PortReservation tcp = acquire(Protocol.TCP, 0, 1);
 		PortReservation udp = acquire(Protocol.UDP, 0, 1);
-		try (DatagramChannel datagram = DatagramChannel.open(); ServerSocketChannel server = ServerSocketChannel.open()) {
+		try (DatagramChannel datagram = DatagramChannel.open();
+				ServerSocketChannel server = ServerSocketChannel.open()) {
 			assertThatThrownBy(() -> tcp.bind(datagram, null)).isInstanceOf(InvalidReservationArgumentException.class)
 				.hasMessageContaining("uses UDP but this is a tcp block");
 			assertThatThrownBy(() -> udp.bind(server, 0)).isInstanceOf(InvalidReservationArgumentException.class)
@@ -178,7 +180,8 @@ public abstract class PortReservationContractTests {
 			.isInstanceOf(InvalidReservationArgumentException.class)
 			.hasMessage("channel must not be null");
 		try (ServerSocketChannel server = ServerSocketChannel.open()) {
-			assertThatThrownBy(() -> reservation.bind(server, -1)).isInstanceOf(InvalidReservationArgumentException.class)
+			assertThatThrownBy(() -> reservation.bind(server, -1))
+				.isInstanceOf(InvalidReservationArgumentException.class)
 				.hasMessage("backlog must be 0 (the system default) or a positive number, was -1");
 		}
 	}
@@ -216,8 +219,8 @@ public abstract class PortReservationContractTests {
 				channels.add(reservation.openServerSocketChannel());
 			}
 			assertThat(channels).extracting((channel) -> port(channel.getLocalAddress()))
-				.containsExactlyInAnyOrderElementsOf(List.of(reservation.startPort(), reservation.startPort() + 1,
-						reservation.endPort()));
+				.containsExactlyInAnyOrderElementsOf(
+						List.of(reservation.startPort(), reservation.startPort() + 1, reservation.endPort()));
 			assertThatThrownBy(reservation::openServerSocketChannel).isInstanceOf(BlockExhaustedException.class)
 				.hasMessageStartingWith("All 3 ports of " + reservation + " are bound or leased by this process");
 		}

@@ -15,11 +15,13 @@ import org.portreservation.PortReservationException;
 import org.portreservation.Protocol;
 
 /**
- * Keeps two processes using this library from holding overlapping blocks: a block is a byte-range lock on a file per
- * protocol, byte {@code n} standing for port {@code n}. The kernel drops the locks when the process dies.
+ * Keeps two processes using this library from holding overlapping blocks: a block is a
+ * byte-range lock on a file per protocol, byte {@code n} standing for port {@code n}. The
+ * kernel drops the locks when the process dies.
  * <p>
- * POSIX drops all of a process's locks on a file when any of its descriptors of that file closes, so each file is
- * opened once per JVM and closed only when the JVM holds no lock on it.
+ * POSIX drops all of a process's locks on a file when any of its descriptors of that file
+ * closes, so each file is opened once per JVM and closed only when the JVM holds no lock
+ * on it.
  */
 final class BlockLocks {
 
@@ -41,8 +43,9 @@ final class BlockLocks {
 	}
 
 	/**
-	 * Locks the ports {@code [startPort, startPort + numberOfPorts)}, or returns {@code null} if another process or
-	 * another reservation of this JVM holds any of them.
+	 * Locks the ports {@code [startPort, startPort + numberOfPorts)}, or returns
+	 * {@code null} if another process or another reservation of this JVM holds any of
+	 * them.
 	 */
 	BlockLock tryLock(Protocol protocol, int startPort, int numberOfPorts) {
 		Path path = file(protocol);
@@ -92,8 +95,7 @@ final class BlockLocks {
 				Files.createDirectories(this.directory);
 				trySetOwnerOnly(this.directory);
 			}
-			return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-					StandardOpenOption.WRITE);
+			return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
 		}
 		catch (IOException ex) {
 			throw new PortReservationException("Could not open the lock file " + path + " that keeps processes "
@@ -136,7 +138,10 @@ final class BlockLocks {
 			this.lock = lock;
 		}
 
-		/** Releases the lock, and closes the file when this JVM holds no other lock on it. Idempotent. */
+		/**
+		 * Releases the lock, and closes the file when this JVM holds no other lock on it.
+		 * Idempotent.
+		 */
 		void release() {
 			synchronized (FILES) {
 				if (this.lock == null) {

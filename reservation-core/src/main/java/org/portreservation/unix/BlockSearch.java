@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The order in which a wildcard request tries block starts: outside the ephemeral range first, from a random point so
- * that concurrent processes rarely contend, then inside it, never over a port of {@code ip_local_reserved_ports}.
+ * The order in which a wildcard request tries block starts: outside the ephemeral range
+ * first, from a random point so that concurrent processes rarely contend, then inside it,
+ * never over a port of {@code ip_local_reserved_ports}.
  */
 final class BlockSearch {
 
@@ -42,7 +43,10 @@ final class BlockSearch {
 		return this.starts.isEmpty() ? -1 : settle(this.starts.get(0)[0]);
 	}
 
-	/** The next start to try after {@code start} failed at {@code busyPort}, or -1 when all were tried. */
+	/**
+	 * The next start to try after {@code start} failed at {@code busyPort}, or -1 when
+	 * all were tried.
+	 */
 	int next(int start, int busyPort) {
 		return settle(Math.max(start, busyPort) + 1);
 	}

@@ -15,12 +15,14 @@ import org.portreservation.Protocol;
 /**
  * A runtime block held by one placeholder socket per free port and a byte-range lock.
  * <p>
- * A placeholder is bound to the wildcard address without SO_REUSEADDR or SO_REUSEPORT, so that it cannot be bound
- * over any socket already there, a placeholder of another process included; it sets SO_REUSEPORT only once bound.
- * Other users then cannot bind its port at all, and bind(0) and connect() never pick it. Our own channel sets
- * SO_REUSEPORT too and binds on top of the placeholder, so the port is never unguarded. A TCP placeholder keeps its port after the hand-off (it neither
- * listens nor connects, so it takes no connections); a UDP placeholder would take datagrams, so it is closed as soon
- * as the real channel is bound, and opened again when the port comes back.
+ * A placeholder is bound to the wildcard address without SO_REUSEADDR or SO_REUSEPORT, so
+ * that it cannot be bound over any socket already there, a placeholder of another process
+ * included; it sets SO_REUSEPORT only once bound. Other users then cannot bind its port
+ * at all, and bind(0) and connect() never pick it. Our own channel sets SO_REUSEPORT too
+ * and binds on top of the placeholder, so the port is never unguarded. A TCP placeholder
+ * keeps its port after the hand-off (it neither listens nor connects, so it takes no
+ * connections); a UDP placeholder would take datagrams, so it is closed as soon as the
+ * real channel is bound, and opened again when the port comes back.
  */
 final class HeldBlock extends AbstractPortReservation {
 
@@ -28,10 +30,16 @@ final class HeldBlock extends AbstractPortReservation {
 
 	private final BlockLocks.BlockLock lock;
 
-	/** Placeholder per port, index {@code port - startPort}; {@code null} where none is held. */
+	/**
+	 * Placeholder per port, index {@code port - startPort}; {@code null} where none is
+	 * held.
+	 */
 	private final NetworkChannel[] placeholders;
 
-	/** How many ports have no placeholder, read by {@link Reguard} without this reservation's lock. */
+	/**
+	 * How many ports have no placeholder, read by {@link Reguard} without this
+	 * reservation's lock.
+	 */
 	private final AtomicInteger unguarded = new AtomicInteger();
 
 	private HeldBlock(Protocol protocol, int startPort, NetworkChannel[] placeholders, BlockLocks.BlockLock lock,
@@ -88,7 +96,8 @@ final class HeldBlock extends AbstractPortReservation {
 				request.bindTo(port);
 			}
 			catch (BindException ex) {
-				// Only a same-user SO_REUSEPORT socket can be in the way; try the next free port.
+				// Only a same-user SO_REUSEPORT socket can be in the way; try the next
+				// free port.
 				failure = ex;
 				continue;
 			}
@@ -151,7 +160,8 @@ final class HeldBlock extends AbstractPortReservation {
 		NetworkChannel channel = (protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open();
 		try {
 			channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
-			// Bound without SO_REUSEPORT, so the bind fails on any port already held, even by another instance of
+			// Bound without SO_REUSEPORT, so the bind fails on any port already held,
+			// even by another instance of
 			// this library; set afterwards, so our own channels can bind on top of it.
 			channel.bind(new InetSocketAddress(port));
 			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
@@ -181,7 +191,10 @@ final class HeldBlock extends AbstractPortReservation {
 		}
 	}
 
-	/** A block could not be held because a port, or another process's lock on it, is taken. */
+	/**
+	 * A block could not be held because a port, or another process's lock on it, is
+	 * taken.
+	 */
 	static final class PortBusy extends Exception {
 
 		private static final long serialVersionUID = 1L;

@@ -12,7 +12,8 @@ import java.util.List;
 import org.portreservation.InvalidReservationArgumentException;
 
 /**
- * The kernel's port settings under {@code /proc/sys/net/ipv4}: the ephemeral range and {@code ip_local_reserved_ports}.
+ * The kernel's port settings under {@code /proc/sys/net/ipv4}: the ephemeral range and
+ * {@code ip_local_reserved_ports}.
  */
 final class KernelPorts {
 
@@ -55,7 +56,8 @@ final class KernelPorts {
 	}
 
 	/**
-	 * Reads a {@code /proc} file whole: its size reads as 0, so {@code Files.readString} may stop short.
+	 * Reads a {@code /proc} file whole: its size reads as 0, so {@code Files.readString}
+	 * may stop short.
 	 */
 	static String read(Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {

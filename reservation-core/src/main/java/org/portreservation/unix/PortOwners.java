@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.portreservation.Protocol;
 
 /**
- * Finds, through {@code /proc}, which process holds a port or a lock, so that an error can name it.
- * Best effort: other users' processes are visible only to root, and other systems have no {@code /proc}.
+ * Finds, through {@code /proc}, which process holds a port or a lock, so that an error
+ * can name it. Best effort: other users' processes are visible only to root, and other
+ * systems have no {@code /proc}.
  */
 final class PortOwners {
 
@@ -61,14 +62,15 @@ final class PortOwners {
 	 * @param lockFile the locked file
 	 * @param first the range's first byte
 	 * @param last the range's last byte
-	 * @return the lowest locked byte of the range and its owner, if {@code /proc/locks} tells
+	 * @return the lowest locked byte of the range and its owner, if {@code /proc/locks}
+	 * tells
 	 */
 	static Optional<LockedByte> ofLock(Path lockFile, long first, long last) {
 		LockedByte lowest = null;
 		try {
 			long inode = ((Number) Files.getAttribute(lockFile, "unix:ino")).longValue();
 			for (String line : KernelPorts.read(PROC.resolve("locks")).split("\n")) {
-				// "1: POSIX  ADVISORY  WRITE 1234 08:01:5678 40000 40003"
+				// "1: POSIX ADVISORY WRITE 1234 08:01:5678 40000 40003"
 				String[] fields = line.trim().split("\\s+");
 				if (fields.length < 8 || !"POSIX".equals(fields[1])) {
 					continue;

@@ -4,9 +4,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Guards ports again soon after they come back without a placeholder: a UDP port whose channel was closed, a lease
- * handed off and ended. Java tells no one when a channel closes, so a daemon thread looks every
- * {@value #INTERVAL_MILLIS} ms while such ports exist, and stops when none are left.
+ * Guards ports again soon after they come back without a placeholder: a UDP port whose
+ * channel was closed, a lease handed off and ended. Java tells no one when a channel
+ * closes, so a daemon thread looks every {@value #INTERVAL_MILLIS} ms while such ports
+ * exist, and stops when none are left.
  */
 final class Reguard {
 

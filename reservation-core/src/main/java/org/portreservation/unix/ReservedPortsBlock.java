@@ -11,9 +11,10 @@ import org.portreservation.PortsInUseException;
 import org.portreservation.Protocol;
 
 /**
- * A handle on a block of {@code net.ipv4.ip_local_reserved_ports}: the kernel keeps bind(0) and connect() away from
- * it, but explicit binds still work, so binding from it means an explicit bind to a port of the block. It holds no
- * socket of its own, and closing it keeps the persistent reservation.
+ * A handle on a block of {@code net.ipv4.ip_local_reserved_ports}: the kernel keeps
+ * bind(0) and connect() away from it, but explicit binds still work, so binding from it
+ * means an explicit bind to a port of the block. It holds no socket of its own, and
+ * closing it keeps the persistent reservation.
  */
 final class ReservedPortsBlock extends AbstractPortReservation {
 
@@ -52,8 +53,9 @@ final class ReservedPortsBlock extends AbstractPortReservation {
 					+ "away, not explicit binds", failure);
 		}
 		Optional<PortOwners.Owner> owner = PortOwners.ofPort(protocol(), request.port());
-		return new PortsInUseException("Port " + request.port() + " of the " + this + " is in use by "
-				+ owner.map(Object::toString).orElse("another socket") + ": " + failure.getMessage(),
+		return new PortsInUseException(
+				"Port " + request.port() + " of the " + this + " is in use by "
+						+ owner.map(Object::toString).orElse("another socket") + ": " + failure.getMessage(),
 				request.port(), owner.map(PortOwners.Owner::pid).orElse(-1L), failure);
 	}
 

@@ -24,21 +24,26 @@ import org.portreservation.ReservationNotFoundException;
 import org.portreservation.UnsupportedPlatformException;
 
 /**
- * The backend for Linux and other Unix systems: runtime blocks are held sockets plus a cross-process lock, persistent
- * blocks are Linux's {@code net.ipv4.ip_local_reserved_ports}.
+ * The backend for Linux and other Unix systems: runtime blocks are held sockets plus a
+ * cross-process lock, persistent blocks are Linux's
+ * {@code net.ipv4.ip_local_reserved_ports}.
  * <p>
- * While a runtime block is held no other process can bind its ports, explicitly or through bind(0), nor use them as a
- * connect() source port. Two processes using this library never hold overlapping blocks: a placeholder is bound
- * before it allows SO_REUSEPORT, so it cannot land on another's port, and each block is also a byte-range lock on a
- * file in the lock directory, which lets an error name the holder. The one way in is a socket of the same user that
- * sets SO_REUSEPORT itself. Everything is dropped by the kernel when the process dies. A block costs one file
- * descriptor per port.
+ * While a runtime block is held no other process can bind its ports, explicitly or
+ * through bind(0), nor use them as a connect() source port. Two processes using this
+ * library never hold overlapping blocks: a placeholder is bound before it allows
+ * SO_REUSEPORT, so it cannot land on another's port, and each block is also a byte-range
+ * lock on a file in the lock directory, which lets an error name the holder. The one way
+ * in is a socket of the same user that sets SO_REUSEPORT itself. Everything is dropped by
+ * the kernel when the process dies. A block costs one file descriptor per port.
  *
  * @since 0.1.0
  */
 public final class UnixPortReservations extends AbstractPortReservations {
 
-	/** System property naming the directory of the lock files; all processes that should be kept apart share it. */
+	/**
+	 * System property naming the directory of the lock files; all processes that should
+	 * be kept apart share it.
+	 */
 	public static final String LOCK_DIRECTORY_PROPERTY = "portreservation.lock-directory";
 
 	private static final int FIRST_UNPRIVILEGED_PORT = 1024;
@@ -49,22 +54,26 @@ public final class UnixPortReservations extends AbstractPortReservations {
 
 	private final BlockLocks locks;
 
-	/** Creates the backend with the lock directory from {@value #LOCK_DIRECTORY_PROPERTY}, or the default. */
+	/**
+	 * Creates the backend with the lock directory from {@value #LOCK_DIRECTORY_PROPERTY},
+	 * or the default.
+	 */
 	public UnixPortReservations() {
 		this(defaultLockDirectory());
 	}
 
 	/**
 	 * Creates the backend with a lock directory of its own choosing.
-	 * @param lockDirectory where the lock files live; processes sharing it never hold overlapping blocks
+	 * @param lockDirectory where the lock files live; processes sharing it never hold
+	 * overlapping blocks
 	 */
 	public UnixPortReservations(Path lockDirectory) {
 		this.locks = new BlockLocks(lockDirectory);
 	}
 
 	/**
-	 * The lock directory: {@value #LOCK_DIRECTORY_PROPERTY} if set, else {@code portreservation-<user>} in the
-	 * temporary directory.
+	 * The lock directory: {@value #LOCK_DIRECTORY_PROPERTY} if set, else
+	 * {@code portreservation-<user>} in the temporary directory.
 	 * @return the directory
 	 */
 	public static Path defaultLockDirectory() {
@@ -84,9 +93,10 @@ public final class UnixPortReservations extends AbstractPortReservations {
 					+ " (net.ipv4.ip_local_reserved_ports exists only on Linux)");
 		}
 		if (!Files.isWritable(KernelPorts.RESERVED_PORTS)) {
-			return BackendInfo.withoutPersistent(name, "writing net.ipv4.ip_local_reserved_ports needs root or "
-					+ "CAP_NET_ADMIN in this network namespace; run as root, or let an administrator run "
-					+ "'sudo sysctl -w net.ipv4.ip_local_reserved_ports=<ports>'");
+			return BackendInfo.withoutPersistent(name,
+					"writing net.ipv4.ip_local_reserved_ports needs root or "
+							+ "CAP_NET_ADMIN in this network namespace; run as root, or let an administrator run "
+							+ "'sudo sysctl -w net.ipv4.ip_local_reserved_ports=<ports>'");
 		}
 		return BackendInfo.withPersistent(name);
 	}
@@ -116,9 +126,9 @@ public final class UnixPortReservations extends AbstractPortReservations {
 			avoided = new BitSet();
 		}
 		int[] ephemeral = KernelPorts.ephemeralRange();
-		BlockSearch search = new BlockSearch(FIRST_UNPRIVILEGED_PORT, BlockArguments.MAX_PORT, ephemeral[0], ephemeral[1],
-				numberOfPorts, avoided);
-		for (int start = search.first(); start >= 0; ) {
+		BlockSearch search = new BlockSearch(FIRST_UNPRIVILEGED_PORT, BlockArguments.MAX_PORT, ephemeral[0],
+				ephemeral[1], numberOfPorts, avoided);
+		for (int start = search.first(); start >= 0;) {
 			try {
 				return HeldBlock.hold(this.locks, protocol, start, numberOfPorts, nextToken());
 			}
@@ -133,9 +143,9 @@ public final class UnixPortReservations extends AbstractPortReservations {
 			}
 		}
 		throw new NoFreeBlockException("No free block of " + numberOfPorts + " contiguous " + protocol.label()
-				+ " ports between " + FIRST_UNPRIVILEGED_PORT + " and " + BlockArguments.MAX_PORT + " (looked outside the "
-				+ "ephemeral range " + ephemeral[0] + "-" + ephemeral[1] + " first, then inside it, skipping "
-				+ "ip_local_reserved_ports): ask for fewer ports, or free some");
+				+ " ports between " + FIRST_UNPRIVILEGED_PORT + " and " + BlockArguments.MAX_PORT
+				+ " (looked outside the " + "ephemeral range " + ephemeral[0] + "-" + ephemeral[1]
+				+ " first, then inside it, skipping " + "ip_local_reserved_ports): ask for fewer ports, or free some");
 	}
 
 	@Override
@@ -195,9 +205,9 @@ public final class UnixPortReservations extends AbstractPortReservations {
 
 	private static BitSet readReservedPorts() {
 		if (!Files.exists(KernelPorts.RESERVED_PORTS)) {
-			throw new UnsupportedPlatformException("Persistent reservations need Linux's "
-					+ "net.ipv4.ip_local_reserved_ports, which this system (" + System.getProperty("os.name")
-					+ ") lacks: use runtime reservations (acquire) here");
+			throw new UnsupportedPlatformException(
+					"Persistent reservations need Linux's " + "net.ipv4.ip_local_reserved_ports, which this system ("
+							+ System.getProperty("os.name") + ") lacks: use runtime reservations (acquire) here");
 		}
 		try {
 			return KernelPorts.reservedPorts();
@@ -210,7 +220,8 @@ public final class UnixPortReservations extends AbstractPortReservations {
 	private static void writeReservedPorts(BitSet reserved) {
 		String value = KernelPorts.format(reserved);
 		try {
-			// The kernel parses the list in one write; an empty list must still be a non-empty write.
+			// The kernel parses the list in one write; an empty list must still be a
+			// non-empty write.
 			Files.writeString(KernelPorts.RESERVED_PORTS, value.isEmpty() ? "\n" : value);
 		}
 		catch (AccessDeniedException ex) {
@@ -257,12 +268,13 @@ public final class UnixPortReservations extends AbstractPortReservations {
 			return accessDenied(protocol, busy.port(), busy.bindFailure());
 		}
 		Optional<PortOwners.Owner> owner = PortOwners.ofPort(protocol, busy.port());
-		return new PortsInUseException("Port " + busy.port() + " of the " + block + " is in use by "
-				+ owner.map(Object::toString).orElse("another socket, whose owner /proc does not show (it lists other "
-						+ "users' sockets only to root, and no TCP socket that is bound but neither listens nor "
-						+ "connects, such as another process's reservation)")
-				+ ": choose another block, or startPort 0 for any free block", busy.port(),
-				owner.map(PortOwners.Owner::pid).orElse(-1L), busy.bindFailure());
+		return new PortsInUseException(
+				"Port " + busy.port() + " of the " + block + " is in use by " + owner.map(Object::toString)
+					.orElse("another socket, whose owner /proc does not show (it lists other "
+							+ "users' sockets only to root, and no TCP socket that is bound but neither listens nor "
+							+ "connects, such as another process's reservation)")
+						+ ": choose another block, or startPort 0 for any free block",
+				busy.port(), owner.map(PortOwners.Owner::pid).orElse(-1L), busy.bindFailure());
 	}
 
 	private static boolean isPermissionDenied(HeldBlock.PortBusy busy) {

@@ -4,6 +4,7 @@ import org.portreservation.Protocol;
 
 /**
  * A block of ports as asked of Windows, named the same way in every message.
+ *
  * @param protocol TCP or UDP
  * @param startPort the first port, or 0 for any free block
  * @param numberOfPorts the number of ports

@@ -1,8 +1,8 @@
 package org.portreservation.windows;
 
 /**
- * jna-platform's {@link com.sun.jna.platform.win32.Kernel32}, loaded as the other libraries of this backend are, for
- * the system's text of an error code.
+ * jna-platform's {@link com.sun.jna.platform.win32.Kernel32}, loaded as the other
+ * libraries of this backend are, for the system's text of an error code.
  *
  * @since 0.1.0
  */

@@ -11,14 +11,16 @@ import org.portreservation.PortsInUseException;
 import org.portreservation.Protocol;
 
 /**
- * A block Windows reserves, runtime or persistent: binding from it associates the caller's channel with the
- * reservation's token, then binds it.
+ * A block Windows reserves, runtime or persistent: binding from it associates the
+ * caller's channel with the reservation's token, then binds it.
  * <p>
- * Windows documents that bind(0) on an associated socket takes a free port of the reservation, but not which error it
- * gives when none is free, nor whether the port of a closed socket goes back to the reservation. So bind(0) is used
- * only while no port is leased (the kernel does not know a leased port is taken), and when it fails while this
- * process's bookkeeping still has free ports, each of them is bound by number instead, which public code shows to
- * work on an associated socket. Either answer to the unknowns ends in a bound port of the block or a clear failure.
+ * Windows documents that bind(0) on an associated socket takes a free port of the
+ * reservation, but not which error it gives when none is free, nor whether the port of a
+ * closed socket goes back to the reservation. So bind(0) is used only while no port is
+ * leased (the kernel does not know a leased port is taken), and when it fails while this
+ * process's bookkeeping still has free ports, each of them is bound by number instead,
+ * which public code shows to work on an associated socket. Either answer to the unknowns
+ * ends in a bound port of the block or a clear failure.
  */
 abstract class KernelReservation extends AbstractPortReservation {
 
@@ -49,8 +51,8 @@ abstract class KernelReservation extends AbstractPortReservation {
 	@Override
 	protected PortReservationException bindFailure(BindRequest request, IOException failure) {
 		if (request.port() == 0) {
-			return new BlockExhaustedException("Windows bound no free port of the " + this + " ("
-					+ failure.getMessage() + "): the ports this process does not use may still be held by closed "
+			return new BlockExhaustedException("Windows bound no free port of the " + this + " (" + failure.getMessage()
+					+ "): the ports this process does not use may still be held by closed "
 					+ "connections in TIME_WAIT; try again later, or reserve a larger block", failure);
 		}
 		return new PortsInUseException("Port " + request.port() + " of the " + this + " is taken ("
@@ -61,7 +63,8 @@ abstract class KernelReservation extends AbstractPortReservation {
 
 	@Override
 	protected boolean guard(int port) {
-		// The kernel's reservation guards every port that is not bound; nothing to take back.
+		// The kernel's reservation guards every port that is not bound; nothing to take
+		// back.
 		return true;
 	}
 

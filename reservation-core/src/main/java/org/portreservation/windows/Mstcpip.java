@@ -4,8 +4,9 @@ import com.sun.jna.Structure;
 import com.sun.jna.Structure.FieldOrder;
 
 /**
- * The port reservation IOCTL codes and structures of {@code mstcpip.h}. Like jna-platform's {@code WinNT}, this holds
- * no library, so its structures can be made without loading one.
+ * The port reservation IOCTL codes and structures of {@code mstcpip.h}. Like
+ * jna-platform's {@code WinNT}, this holds no library, so its structures can be made
+ * without loading one.
  *
  * @since 0.1.0
  */
@@ -17,15 +18,18 @@ public interface Mstcpip {
 	/** {@code _WSAIOW(IOC_VENDOR, 101)}: releases a runtime reservation (mstcpip.h). */
 	int SIO_RELEASE_PORT_RESERVATION = 0x98000065;
 
-	/** {@code _WSAIOW(IOC_VENDOR, 102)}: associates an unbound socket with a reservation (mstcpip.h). */
+	/**
+	 * {@code _WSAIOW(IOC_VENDOR, 102)}: associates an unbound socket with a reservation
+	 * (mstcpip.h).
+	 */
 	int SIO_ASSOCIATE_PORT_RESERVATION = 0x98000066;
 
 	/** The token no reservation has (mstcpip.h). */
 	long INVALID_PORT_RESERVATION_TOKEN = 0;
 
 	/**
-	 * A block of ports: {@code StartPort} in network byte order, {@code NumberOfPorts} in host byte order
-	 * (mstcpip.h). Also {@code INET_PORT_RESERVATION}.
+	 * A block of ports: {@code StartPort} in network byte order, {@code NumberOfPorts} in
+	 * host byte order (mstcpip.h). Also {@code INET_PORT_RESERVATION}.
 	 */
 	@FieldOrder({ "StartPort", "NumberOfPorts" })
 	class INET_PORT_RANGE extends Structure {
@@ -84,7 +88,10 @@ public interface Mstcpip {
 
 	}
 
-	/** What {@code SIO_ACQUIRE_PORT_RESERVATION} returns: the block and its token (mstcpip.h). */
+	/**
+	 * What {@code SIO_ACQUIRE_PORT_RESERVATION} returns: the block and its token
+	 * (mstcpip.h).
+	 */
 	@FieldOrder({ "Reservation", "Token" })
 	class INET_PORT_RESERVATION_INSTANCE extends Structure {
 

@@ -3,8 +3,9 @@ package org.portreservation.windows;
 import java.nio.ByteOrder;
 
 /**
- * The one place where port numbers change byte order: Windows takes every {@code StartPort} of a port reservation in
- * network byte order, the IOCTL structures and the persistent functions alike.
+ * The one place where port numbers change byte order: Windows takes every
+ * {@code StartPort} of a port reservation in network byte order, the IOCTL structures and
+ * the persistent functions alike.
  */
 final class NetworkByteOrder {
 
@@ -13,12 +14,18 @@ final class NetworkByteOrder {
 	private NetworkByteOrder() {
 	}
 
-	/** A port in host byte order, as the C {@code USHORT} in network byte order that {@code htons} returns. */
+	/**
+	 * A port in host byte order, as the C {@code USHORT} in network byte order that
+	 * {@code htons} returns.
+	 */
 	static short htons(int port) {
 		return LITTLE_ENDIAN ? Short.reverseBytes((short) port) : (short) port;
 	}
 
-	/** A C {@code USHORT} port in network byte order, as a port number, like {@code ntohs}. */
+	/**
+	 * A C {@code USHORT} port in network byte order, as a port number, like
+	 * {@code ntohs}.
+	 */
 	static int ntohs(short port) {
 		return Short.toUnsignedInt(LITTLE_ENDIAN ? Short.reverseBytes(port) : port);
 	}

@@ -7,7 +7,10 @@ import com.sun.jna.ptr.LongByReference;
 
 import org.portreservation.Protocol;
 
-/** The IP Helper functions of persistent reservations, chosen by protocol, with their errors mapped. */
+/**
+ * The IP Helper functions of persistent reservations, chosen by protocol, with their
+ * errors mapped.
+ */
 final class PersistentPortReservations {
 
 	private PersistentPortReservations() {
@@ -39,7 +42,10 @@ final class PersistentPortReservations {
 		}
 	}
 
-	/** The current token of the persistent reservation of exactly {@code block}, empty if there is none. */
+	/**
+	 * The current token of the persistent reservation of exactly {@code block}, empty if
+	 * there is none.
+	 */
 	static OptionalLong lookup(Block block) {
 		LongByReference token = new LongByReference();
 		short startPort = NetworkByteOrder.htons(block.startPort());

@@ -3,10 +3,10 @@ package org.portreservation.windows;
 import com.sun.jna.platform.win32.WinError;
 
 /**
- * A handle on a persistent reservation. Its token may change at every restart of Windows, so it is looked up each
- * time it is needed. Any process of an elevated administrator can bind from the reservation by associating its
- * socket with that token, so a handed-off port needs nothing from this process; closing the handle keeps the
- * reservation.
+ * A handle on a persistent reservation. Its token may change at every restart of Windows,
+ * so it is looked up each time it is needed. Any process of an elevated administrator can
+ * bind from the reservation by associating its socket with that token, so a handed-off
+ * port needs nothing from this process; closing the handle keeps the reservation.
  */
 final class PersistentReservation extends KernelReservation {
 
@@ -20,13 +20,14 @@ final class PersistentReservation extends KernelReservation {
 	@Override
 	public long token() {
 		return PersistentPortReservations.lookup(this.block)
-			.orElseThrow(() -> WindowsErrors.notFound(this.block, WindowsErrors.describe(
-					"LookupPersistent" + this.block.function() + "PortReservation", WinError.ERROR_NOT_FOUND)));
+			.orElseThrow(() -> WindowsErrors.notFound(this.block, WindowsErrors
+				.describe("LookupPersistent" + this.block.function() + "PortReservation", WinError.ERROR_NOT_FOUND)));
 	}
 
 	@Override
 	protected void unguard(int port) {
-		// The other process binds by associating its own socket with the persistent token.
+		// The other process binds by associating its own socket with the persistent
+		// token.
 	}
 
 	@Override

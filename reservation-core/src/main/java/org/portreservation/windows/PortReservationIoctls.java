@@ -10,9 +10,10 @@ import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_INSTANCE;
 import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_TOKEN;
 
 /**
- * The three port reservation IOCTLs, called synchronously. The error code is read from JNA's copy of the thread's
- * last error, saved right after the call, because the JVM may change the thread's error before a second native call
- * to {@code WSAGetLastError} could read it.
+ * The three port reservation IOCTLs, called synchronously. The error code is read from
+ * JNA's copy of the thread's last error, saved right after the call, because the JVM may
+ * change the thread's error before a second native call to {@code WSAGetLastError} could
+ * read it.
  */
 final class PortReservationIoctls {
 
@@ -35,12 +36,12 @@ final class PortReservationIoctls {
 	}
 
 	/**
-	 * Makes the next bind of the unbound {@code socket} take its port from the reservation of {@code token}.
+	 * Makes the next bind of the unbound {@code socket} take its port from the
+	 * reservation of {@code token}.
 	 * @throws org.portreservation.PortReservationException if Windows refuses
 	 */
 	static void associate(UINT_PTR socket, long token, Object reservation, boolean persistent) {
-		int code = ioctl(socket, Mstcpip.SIO_ASSOCIATE_PORT_RESERVATION, new INET_PORT_RESERVATION_TOKEN(token),
-				null);
+		int code = ioctl(socket, Mstcpip.SIO_ASSOCIATE_PORT_RESERVATION, new INET_PORT_RESERVATION_TOKEN(token), null);
 		if (code != 0) {
 			throw WindowsErrors.associateFailed(code, reservation, persistent);
 		}

@@ -13,9 +13,9 @@ import org.portreservation.UnsupportedPlatformException;
 import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_INSTANCE;
 
 /**
- * A runtime reservation: Windows keeps it as long as the socket it was acquired on, which this class owns. A JDK
- * channel serves as that socket, so the JDK creates it non-inheritable and closes it, and no child process can keep
- * the reservation alive.
+ * A runtime reservation: Windows keeps it as long as the socket it was acquired on, which
+ * this class owns. A JDK channel serves as that socket, so the JDK creates it
+ * non-inheritable and closes it, and no child process can keep the reservation alive.
  */
 final class RuntimeReservation extends KernelReservation {
 
@@ -33,7 +33,8 @@ final class RuntimeReservation extends KernelReservation {
 	}
 
 	/**
-	 * Acquires the block on a new socket of the block's protocol, or leaves nothing behind.
+	 * Acquires the block on a new socket of the block's protocol, or leaves nothing
+	 * behind.
 	 * @throws PortReservationException if Windows refuses
 	 */
 	static RuntimeReservation acquire(Block requested) {
@@ -68,13 +69,14 @@ final class RuntimeReservation extends KernelReservation {
 		throw new UnsupportedPlatformException("Windows lets only the process that acquired a runtime reservation "
 				+ "bind from it, so port " + port + " of the " + this + " cannot be handed off to another process: "
 				+ "reserve the block with createPersistent (an elevated administrator) instead, and let the other "
-				+ "process associate its socket with the token of LookupPersistent" + (protocol() == Protocol.TCP
-						? "Tcp" : "Udp") + "PortReservation before it binds");
+				+ "process associate its socket with the token of LookupPersistent"
+				+ (protocol() == Protocol.TCP ? "Tcp" : "Udp") + "PortReservation before it binds");
 	}
 
 	@Override
 	protected void release() {
-		// Windows ends the reservation when its socket closes as well, so a failed release loses nothing.
+		// Windows ends the reservation when its socket closes as well, so a failed
+		// release loses nothing.
 		PortReservationIoctls.release(this.ownerSocket, this.token);
 		closeQuietly(this.owner);
 	}
@@ -84,8 +86,9 @@ final class RuntimeReservation extends KernelReservation {
 			return (protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open();
 		}
 		catch (IOException ex) {
-			throw new PortReservationException("Could not open the " + protocol.label() + " socket that holds a "
-					+ "runtime reservation: " + ex, ex);
+			throw new PortReservationException(
+					"Could not open the " + protocol.label() + " socket that holds a " + "runtime reservation: " + ex,
+					ex);
 		}
 	}
 

@@ -10,12 +10,14 @@ import com.sun.jna.platform.win32.WinDef.UINT_PTR;
 import org.portreservation.PortReservationException;
 
 /**
- * Finds the Winsock {@code SOCKET} behind a JDK channel, which the port reservation IOCTLs need.
+ * Finds the Winsock {@code SOCKET} behind a JDK channel, which the port reservation
+ * IOCTLs need.
  * <p>
- * On JDK 17 to 25 every socket channel of the default provider implements {@code sun.nio.ch.SelChImpl}, whose public
- * {@code getFDVal()} returns the descriptor: on Windows, the {@code SOCKET} narrowed to an {@code int}. Calling it
- * needs only that the package be exported to this code, a lighter and steadier demand than opening private fields;
- * without the export this class fails with the exact flag to add.
+ * On JDK 17 to 25 every socket channel of the default provider implements
+ * {@code sun.nio.ch.SelChImpl}, whose public {@code getFDVal()} returns the descriptor:
+ * on Windows, the {@code SOCKET} narrowed to an {@code int}. Calling it needs only that
+ * the package be exported to this code, a lighter and steadier demand than opening
+ * private fields; without the export this class fails with the exact flag to add.
  */
 final class SocketHandles {
 
@@ -29,8 +31,10 @@ final class SocketHandles {
 	/**
 	 * The {@code SOCKET} of a channel of the JDK's default provider.
 	 * @param channel an open channel
-	 * @return the handle, widened with sign extension as the JDK does when it hands it to Winsock
-	 * @throws PortReservationException if the JVM lacks the export or the channel is not the JDK's own
+	 * @return the handle, widened with sign extension as the JDK does when it hands it to
+	 * Winsock
+	 * @throws PortReservationException if the JVM lacks the export or the channel is not
+	 * the JDK's own
 	 */
 	static UINT_PTR of(NetworkChannel channel) {
 		Accessor accessor = Accessor.get();
@@ -59,7 +63,10 @@ final class SocketHandles {
 		return "--add-exports java.base/" + PACKAGE + "=" + (module.isNamed() ? module.getName() : "ALL-UNNAMED");
 	}
 
-	/** The JDK's channel interface and its method, looked up on first use so other platforms never touch them. */
+	/**
+	 * The JDK's channel interface and its method, looked up on first use so other
+	 * platforms never touch them.
+	 */
 	private record Accessor(Class<?> implementation, MethodHandle getFDVal) {
 
 		private static Accessor instance;
@@ -79,8 +86,7 @@ final class SocketHandles {
 				}
 				catch (ReflectiveOperationException ex) {
 					throw new PortReservationException("This JDK (" + Runtime.version() + ") has no "
-							+ CHANNEL_IMPLEMENTATION + ".getFDVal(), which JDK 17 to 25 have: run on one of those",
-							ex);
+							+ CHANNEL_IMPLEMENTATION + ".getFDVal(), which JDK 17 to 25 have: run on one of those", ex);
 				}
 			}
 			return instance;

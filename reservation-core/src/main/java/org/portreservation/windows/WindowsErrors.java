@@ -16,8 +16,9 @@ import org.portreservation.ReservationNotFoundException;
 import org.portreservation.UnsupportedPlatformException;
 
 /**
- * Turns the error codes of the port reservation IOCTLs and functions into this library's exceptions, each with what
- * to do about it; a code Microsoft does not document for the call carries the system's own text.
+ * Turns the error codes of the port reservation IOCTLs and functions into this library's
+ * exceptions, each with what to do about it; a code Microsoft does not document for the
+ * call carries the system's own text.
  */
 final class WindowsErrors {
 
@@ -25,11 +26,11 @@ final class WindowsErrors {
 			Map.entry(WinError.ERROR_ACCESS_DENIED, "ERROR_ACCESS_DENIED"),
 			Map.entry(WinError.ERROR_SHARING_VIOLATION, "ERROR_SHARING_VIOLATION"),
 			Map.entry(WinError.ERROR_INVALID_PARAMETER, "ERROR_INVALID_PARAMETER"),
-			Map.entry(WinError.ERROR_NOT_FOUND, "ERROR_NOT_FOUND"),
-			Map.entry(WinError.WSAEINTR, "WSAEINTR"), Map.entry(WinError.WSAEACCES, "WSAEACCES"),
-			Map.entry(WinError.WSAEFAULT, "WSAEFAULT"), Map.entry(WinError.WSAEINVAL, "WSAEINVAL"),
-			Map.entry(WinError.WSAEINPROGRESS, "WSAEINPROGRESS"), Map.entry(WinError.WSAENOTSOCK, "WSAENOTSOCK"),
-			Map.entry(WinError.WSAEOPNOTSUPP, "WSAEOPNOTSUPP"), Map.entry(WinError.WSAEADDRINUSE, "WSAEADDRINUSE"),
+			Map.entry(WinError.ERROR_NOT_FOUND, "ERROR_NOT_FOUND"), Map.entry(WinError.WSAEINTR, "WSAEINTR"),
+			Map.entry(WinError.WSAEACCES, "WSAEACCES"), Map.entry(WinError.WSAEFAULT, "WSAEFAULT"),
+			Map.entry(WinError.WSAEINVAL, "WSAEINVAL"), Map.entry(WinError.WSAEINPROGRESS, "WSAEINPROGRESS"),
+			Map.entry(WinError.WSAENOTSOCK, "WSAENOTSOCK"), Map.entry(WinError.WSAEOPNOTSUPP, "WSAEOPNOTSUPP"),
+			Map.entry(WinError.WSAEADDRINUSE, "WSAEADDRINUSE"),
 			Map.entry(WinError.WSAEADDRNOTAVAIL, "WSAEADDRNOTAVAIL"), Map.entry(WinError.WSAENETDOWN, "WSAENETDOWN"),
 			Map.entry(WinError.WSAENOBUFS, "WSAENOBUFS"),
 			Map.entry(Winsock2.WSA_OPERATION_ABORTED, "WSA_OPERATION_ABORTED"),
@@ -51,10 +52,12 @@ final class WindowsErrors {
 						+ "some; " + excludedRanges(block.protocol()));
 			}
 			if (code == WinError.WSAEADDRINUSE) {
-				return new PortsInUseException("The " + block + " overlaps a port in use, another reservation or a "
-						+ "range Windows excludes (" + call + "): " + excludedRanges(block.protocol()) + ", and "
-						+ "'netstat -ano -p " + block.protocol().label() + "' the ports in use; choose another block, "
-						+ "or startPort 0 for any free block", block.startPort(), -1, null);
+				return new PortsInUseException(
+						"The " + block + " overlaps a port in use, another reservation or a "
+								+ "range Windows excludes (" + call + "): " + excludedRanges(block.protocol())
+								+ ", and " + "'netstat -ano -p " + block.protocol().label()
+								+ "' the ports in use; choose another block, " + "or startPort 0 for any free block",
+						block.startPort(), -1, null);
 			}
 		}
 		if (code == WinError.WSAEACCES) {
@@ -70,20 +73,25 @@ final class WindowsErrors {
 		return common(call, code, "reserve the " + block);
 	}
 
-	/** {@code SIO_ASSOCIATE_PORT_RESERVATION} failed for a socket about to bind from {@code reservation}. */
+	/**
+	 * {@code SIO_ASSOCIATE_PORT_RESERVATION} failed for a socket about to bind from
+	 * {@code reservation}.
+	 */
 	static PortReservationException associateFailed(int code, Object reservation, boolean persistent) {
 		String call = describe("WSAIoctl(SIO_ASSOCIATE_PORT_RESERVATION)", code);
 		if (code == WinError.WSAEACCES) {
 			return new ReservationAccessDeniedException("Binding from the " + reservation + " was denied (" + call
-					+ "): " + (persistent ? "a persistent reservation can be used only by an administrator in an "
-							+ "elevated process; run elevated as an administrator ('Run as administrator', or "
-							+ "requestedExecutionLevel requireAdministrator in the manifest of the executable)"
+					+ "): "
+					+ (persistent
+							? "a persistent reservation can be used only by an administrator in an "
+									+ "elevated process; run elevated as an administrator ('Run as administrator', or "
+									+ "requestedExecutionLevel requireAdministrator in the manifest of the executable)"
 							: "a runtime reservation can be used only by the process that acquired it; if a policy "
 									+ "restricts this process, run elevated as an administrator"));
 		}
 		if (code == WinError.WSAEINVAL) {
-			return new PortReservationException("Windows refused to bind the channel from the " + reservation
-					+ " (" + call + "): the reservation is gone" + (persistent ? " or was deleted" : "")
+			return new PortReservationException("Windows refused to bind the channel from the " + reservation + " ("
+					+ call + "): the reservation is gone" + (persistent ? " or was deleted" : "")
 					+ ", or the channel is not an unbound socket of the reservation's protocol; acquire the "
 					+ "block again and bind a new, unbound channel");
 		}
@@ -117,7 +125,10 @@ final class WindowsErrors {
 		return persistentCommon(call, code, block, "delete the persistent reservation of the " + block);
 	}
 
-	/** {@code LookupPersistent*PortReservation} failed for {@code block} with a code other than not found. */
+	/**
+	 * {@code LookupPersistent*PortReservation} failed for {@code block} with a code other
+	 * than not found.
+	 */
 	static PortReservationException lookupFailed(int code, Block block) {
 		String call = describe("LookupPersistent" + block.function() + "PortReservation", code);
 		return persistentCommon(call, code, block, "look up the persistent reservation of the " + block);
@@ -125,12 +136,15 @@ final class WindowsErrors {
 
 	/** No persistent reservation of exactly {@code block} exists. */
 	static ReservationNotFoundException notFound(Block block, String call) {
-		return new ReservationNotFoundException("Windows has no persistent reservation of exactly the " + block
-				+ " (" + call + "): a persistent reservation is found and deleted by the exact start and number "
+		return new ReservationNotFoundException("Windows has no persistent reservation of exactly the " + block + " ("
+				+ call + "): a persistent reservation is found and deleted by the exact start and number "
 				+ "of ports it was created with");
 	}
 
-	/** Names a code: {@code WSAEADDRINUSE (10048)}, or the system's text for a code this class does not know. */
+	/**
+	 * Names a code: {@code WSAEADDRINUSE (10048)}, or the system's text for a code this
+	 * class does not know.
+	 */
 	static String describe(String call, int code) {
 		String name = NAMES.get(code);
 		return call + ": " + ((name != null) ? name + " " + code : "error " + code + ", " + systemText(code));
@@ -175,7 +189,10 @@ final class WindowsErrors {
 		return String.format(EXCLUDED_RANGES, protocol.label());
 	}
 
-	/** What {@code Kernel32Util.formatMessage} does, through this backend's own load of kernel32. */
+	/**
+	 * What {@code Kernel32Util.formatMessage} does, through this backend's own load of
+	 * kernel32.
+	 */
 	private static String systemText(int code) {
 		PointerByReference buffer = new PointerByReference();
 		int length = Kernel32.INSTANCE.FormatMessage(WinBase.FORMAT_MESSAGE_ALLOCATE_BUFFER

@@ -10,8 +10,9 @@ import com.sun.jna.Platform;
 import com.sun.jna.win32.W32APIOptions;
 
 /**
- * Loads the Windows libraries as jna-platform does. Only Windows has the stdcall convention, so elsewhere, where
- * the tests load stand-in libraries of the same names, the platform's C convention replaces it.
+ * Loads the Windows libraries as jna-platform does. Only Windows has the stdcall
+ * convention, so elsewhere, where the tests load stand-in libraries of the same names,
+ * the platform's C convention replaces it.
  */
 final class WindowsLibraries {
 

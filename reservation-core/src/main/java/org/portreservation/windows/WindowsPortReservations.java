@@ -8,16 +8,19 @@ import org.portreservation.PortReservation;
 import org.portreservation.Protocol;
 
 /**
- * The Windows backend: the kernel's own port reservations, as Microsoft documents them, through JNA.
+ * The Windows backend: the kernel's own port reservations, as Microsoft documents them,
+ * through JNA.
  * <p>
- * A runtime block is {@code SIO_ACQUIRE_PORT_RESERVATION} on a socket this backend owns; Windows keeps every other
- * socket, of this process or another, from binding its ports, and drops it when that socket closes or the process
- * exits. Binding from a block is {@code SIO_ASSOCIATE_PORT_RESERVATION} on the caller's unbound channel, then its
- * bind. Persistent blocks are the IP Helper's {@code CreatePersistent*PortReservation}; their tokens change across
- * restarts, so every bind looks the token up. Only this process can bind from a runtime block, so its leases cannot
- * be handed off; a persistent block's can, to a process that associates with its token. Reading the {@code SOCKET}
- * of a Java channel needs the JVM option {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}. Nothing native is
- * loaded until a method needs it.
+ * A runtime block is {@code SIO_ACQUIRE_PORT_RESERVATION} on a socket this backend owns;
+ * Windows keeps every other socket, of this process or another, from binding its ports,
+ * and drops it when that socket closes or the process exits. Binding from a block is
+ * {@code SIO_ASSOCIATE_PORT_RESERVATION} on the caller's unbound channel, then its bind.
+ * Persistent blocks are the IP Helper's {@code CreatePersistent*PortReservation}; their
+ * tokens change across restarts, so every bind looks the token up. Only this process can
+ * bind from a runtime block, so its leases cannot be handed off; a persistent block's
+ * can, to a process that associates with its token. Reading the {@code SOCKET} of a Java
+ * channel needs the JVM option {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}.
+ * Nothing native is loaded until a method needs it.
  *
  * @since 0.1.0
  */

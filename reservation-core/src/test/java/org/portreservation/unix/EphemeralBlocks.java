@@ -8,7 +8,8 @@ import org.portreservation.PortsInUseException;
 import org.portreservation.Protocol;
 
 /**
- * Acquires blocks inside the kernel's ephemeral range, where bind(0) and connect() would land if nothing guarded them.
+ * Acquires blocks inside the kernel's ephemeral range, where bind(0) and connect() would
+ * land if nothing guarded them.
  */
 final class EphemeralBlocks {
 

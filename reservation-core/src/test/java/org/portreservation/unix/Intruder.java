@@ -24,17 +24,22 @@ import org.portreservation.Protocol;
 import static java.net.StandardProtocolFamily.INET;
 
 /**
- * Runs in a second JVM and tries every way of taking ports that another process has reserved; prints what it got.
+ * Runs in a second JVM and tries every way of taking ports that another process has
+ * reserved; prints what it got.
  * <p>
- * Commands: {@code bind tcp|udp FIRST LAST} tries explicit binds with and without SO_REUSEADDR;
- * {@code reuseport tcp|udp FIRST LAST} tries explicit binds with SO_REUSEPORT; {@code autobind tcp|udp FIRST LAST N}
- * makes N bind(0) sockets at once; {@code connect tcp|udp FIRST LAST N} makes N connections without binding first;
- * {@code hammer tcp|udp FIRST LAST MILLIS} repeats the explicit binds for that long after printing {@code started};
- * each prints {@code taken COUNT} and one {@code got PORT HOW} line per success. {@code acquire N SIZE} acquires N
- * wildcard blocks, {@code acquire-at tcp|udp START SIZE} one explicit block ({@code acquire-at-with-own-locks} the
- * same with a lock directory of its own); they print {@code block FIRST LAST} or
- * {@code refused CLASS MESSAGE} lines, then {@code ready}, and hold until a line arrives on stdin;
- * {@code backend} prints the backend's description; {@code persist START SIZE} tries to create a persistent reservation and prints {@code created} or {@code refused}.
+ * Commands: {@code bind tcp|udp FIRST LAST} tries explicit binds with and without
+ * SO_REUSEADDR; {@code reuseport tcp|udp FIRST LAST} tries explicit binds with
+ * SO_REUSEPORT; {@code autobind tcp|udp FIRST LAST N} makes N bind(0) sockets at once;
+ * {@code connect tcp|udp FIRST LAST N} makes N connections without binding first;
+ * {@code hammer tcp|udp FIRST LAST MILLIS} repeats the explicit binds for that long after
+ * printing {@code started}; each prints {@code taken COUNT} and one {@code got PORT HOW}
+ * line per success. {@code acquire N SIZE} acquires N wildcard blocks,
+ * {@code acquire-at tcp|udp START SIZE} one explicit block
+ * ({@code acquire-at-with-own-locks} the same with a lock directory of its own); they
+ * print {@code block FIRST LAST} or {@code refused CLASS MESSAGE} lines, then
+ * {@code ready}, and hold until a line arrives on stdin; {@code backend} prints the
+ * backend's description; {@code persist START SIZE} tries to create a persistent
+ * reservation and prints {@code created} or {@code refused}.
  */
 public final class Intruder {
 
@@ -68,9 +73,9 @@ public final class Intruder {
 			case "persist" -> persist(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "acquire-at" -> acquireAt(PortReservations.forCurrentPlatform(),
 					Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-			case "acquire-at-with-own-locks" -> acquireAt(
-					new UnixPortReservations(Files.createTempDirectory("other-locks")),
-					Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "acquire-at-with-own-locks" ->
+				acquireAt(new UnixPortReservations(Files.createTempDirectory("other-locks")),
+						Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
 			default -> {
 				Protocol protocol = Protocol.valueOf(args[1].toUpperCase());
 				int first = Integer.parseInt(args[2]);
@@ -95,15 +100,15 @@ public final class Intruder {
 		List<String> got = new ArrayList<>();
 		for (int port = first; port <= last; port++) {
 			if (protocol == Protocol.TCP) {
-				// ServerSocketChannel sets SO_REUSEADDR by default on Unix; SocketChannel does not.
+				// ServerSocketChannel sets SO_REUSEADDR by default on Unix; SocketChannel
+				// does not.
 				tryBind(got, port, "server-socket-channel", ServerSocketChannel::open, null, reusePort);
 				tryBind(got, port, "socket-channel", SocketChannel::open, false, reusePort);
 				tryBind(got, port, "socket-channel+SO_REUSEADDR", SocketChannel::open, true, reusePort);
 				tryBind(got, port, "loopback-socket-channel+SO_REUSEADDR", SocketChannel::open, true, reusePort,
 						InetAddress.getLoopbackAddress());
 				tryBind(got, port, "ipv4-server-socket-channel", () -> ServerSocketChannel.open(INET), null, reusePort);
-				tryBind(got, port, "ipv4-socket-channel+SO_REUSEADDR", () -> SocketChannel.open(INET), true,
-						reusePort);
+				tryBind(got, port, "ipv4-socket-channel+SO_REUSEADDR", () -> SocketChannel.open(INET), true, reusePort);
 			}
 			else {
 				tryBind(got, port, "datagram-channel", DatagramChannel::open, false, reusePort);
@@ -131,7 +136,8 @@ public final class Intruder {
 			if (reusePort) {
 				channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
 			}
-			SocketAddress local = (address != null) ? new InetSocketAddress(address, port) : new InetSocketAddress(port);
+			SocketAddress local = (address != null) ? new InetSocketAddress(address, port)
+					: new InetSocketAddress(port);
 			if (channel instanceof ServerSocketChannel server) {
 				server.bind(local, 0);
 			}
@@ -182,7 +188,8 @@ public final class Intruder {
 			for (int i = 0; i < count; i++) {
 				if (protocol == Protocol.TCP) {
 					SocketChannel channel = SocketChannel.open(target);
-					// Reset on close: thousands of TIME_WAIT ports would crowd later tests out of the range.
+					// Reset on close: thousands of TIME_WAIT ports would crowd later
+					// tests out of the range.
 					channel.setOption(StandardSocketOptions.SO_LINGER, 0);
 					open.add(channel);
 					open.add(server.accept());

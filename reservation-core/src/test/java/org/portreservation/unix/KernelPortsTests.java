@@ -30,7 +30,8 @@ class KernelPortsTests {
 	@Test
 	void malformedEntryIsNamed() {
 		assertThatThrownBy(() -> KernelPorts.parse("80,90-70")).isInstanceOf(InvalidReservationArgumentException.class)
-			.hasMessage("'90-70' is not a port or a range of ports such as 8080 or 40000-40999, in the list '80,90-70'");
+			.hasMessage(
+					"'90-70' is not a port or a range of ports such as 8080 or 40000-40999, in the list '80,90-70'");
 	}
 
 	@Test

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * What a second process sees while this one holds blocks: it tries every way of taking a reserved port.
+ * What a second process sees while this one holds blocks: it tries every way of taking a
+ * reserved port.
  */
 @EnabledOnOs(OS.LINUX)
 class OtherProcessTests {
@@ -41,8 +42,7 @@ class OtherProcessTests {
 		PortReservation reservation = this.reservations.acquire(protocol, 0, 6);
 		String first = Integer.toString(reservation.startPort());
 		String last = Integer.toString(reservation.endPort());
-		try (java.nio.channels.NetworkChannel bound = openFrom(reservation);
-				PortLease leased = reservation.lease()) {
+		try (java.nio.channels.NetworkChannel bound = openFrom(reservation); PortLease leased = reservation.lease()) {
 			assertThat(Intruder.taken("bind", protocol, first, last)).isZero();
 		}
 		finally {
@@ -65,7 +65,8 @@ class OtherProcessTests {
 		finally {
 			reservation.close();
 		}
-		// About 3000 * 512 / 28232 = 54 would land here: proof that the attempts reach the block at all.
+		// About 3000 * 512 / 28232 = 54 would land here: proof that the attempts reach
+		// the block at all.
 		assertThat(Intruder.taken("autobind", protocol, first, last, "3000")).as("bind(0) once the block is released")
 			.isPositive();
 	}
@@ -85,7 +86,8 @@ class OtherProcessTests {
 	void portOfAClosedChannelIsGuardedAgain(Protocol protocol) throws Exception {
 		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 1)) {
 			openFrom(reservation).close();
-			// A UDP port has no placeholder while its channel is open; the guard returns within a few sweeps.
+			// A UDP port has no placeholder while its channel is open; the guard returns
+			// within a few sweeps.
 			Thread.sleep(25 * Reguard.INTERVAL_MILLIS);
 			String port = Integer.toString(reservation.startPort());
 			assertThat(Intruder.taken("bind", protocol, port, port)).isZero();
@@ -151,8 +153,7 @@ class OtherProcessTests {
 	void everyConnectionReachesTheListenerBoundOverThePlaceholder() throws IOException {
 		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, 0, 1);
 				ServerSocketChannel server = reservation.openServerSocketChannel()) {
-			InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(),
-					reservation.startPort());
+			InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), reservation.startPort());
 			for (int i = 0; i < 100; i++) {
 				try (SocketChannel client = SocketChannel.open(target); SocketChannel accepted = server.accept()) {
 					assertThat(accepted.getRemoteAddress()).isEqualTo(client.getLocalAddress());
@@ -212,10 +213,10 @@ class OtherProcessTests {
 		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 4);
 				JavaProcess other = JavaProcess.start(Intruder.class, "acquire-at-with-own-locks", protocol.label(),
 						Integer.toString(reservation.startPort() + 3), "2")) {
-			String refusal = "refused PortsInUseException Port " + reservation.endPort() + " of the "
-					+ protocol.label() + " block " + reservation.endPort() + "-" + (reservation.endPort() + 1)
-					+ " is in use by ";
-			// /proc/net/tcp does not list a TCP socket that is bound but neither listens nor connects.
+			String refusal = "refused PortsInUseException Port " + reservation.endPort() + " of the " + protocol.label()
+					+ " block " + reservation.endPort() + "-" + (reservation.endPort() + 1) + " is in use by ";
+			// /proc/net/tcp does not list a TCP socket that is bound but neither listens
+			// nor connects.
 			assertThat(other.readLine()).startsWith(refusal + ((protocol == Protocol.UDP)
 					? "process " + ProcessHandle.current().pid() : "another socket, whose owner /proc does not show"));
 		}
@@ -228,10 +229,10 @@ class OtherProcessTests {
 			foreign.bind(new InetSocketAddress(start + 1));
 			try (JavaProcess other = JavaProcess.start(Intruder.class, "acquire-at", "tcp", Integer.toString(start),
 					"3")) {
-				assertThat(other.readLine()).isEqualTo("refused PortsInUseException Port " + (start + 1)
-						+ " of the tcp block " + start + "-" + (start + 2) + " is in use by process "
-						+ ProcessHandle.current().pid() + " (java): choose another block, or startPort 0 for any free "
-						+ "block");
+				assertThat(other.readLine())
+					.isEqualTo("refused PortsInUseException Port " + (start + 1) + " of the tcp block " + start + "-"
+							+ (start + 2) + " is in use by process " + ProcessHandle.current().pid()
+							+ " (java): choose another block, or startPort 0 for any free " + "block");
 			}
 		}
 	}
@@ -239,10 +240,12 @@ class OtherProcessTests {
 	@Test
 	void everythingIsDroppedWhenTheHolderIsKilled() {
 		int start = FreeBlocks.start(this.reservations, Protocol.TCP, 4);
-		try (JavaProcess holder = JavaProcess.start(Intruder.class, "acquire-at", "tcp", Integer.toString(start), "4")) {
+		try (JavaProcess holder = JavaProcess.start(Intruder.class, "acquire-at", "tcp", Integer.toString(start),
+				"4")) {
 			assertThat(holder.readLine()).isEqualTo("block " + start + " " + (start + 3));
 			assertThat(holder.readLine()).isEqualTo("ready");
-			assertThat(Intruder.taken("bind", Protocol.TCP, Integer.toString(start), Integer.toString(start + 3))).isZero();
+			assertThat(Intruder.taken("bind", Protocol.TCP, Integer.toString(start), Integer.toString(start + 3)))
+				.isZero();
 			holder.kill();
 		}
 		try (PortReservation again = this.reservations.acquire(Protocol.TCP, start, 4)) {

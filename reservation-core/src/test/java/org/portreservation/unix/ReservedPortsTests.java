@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Persistent reservations through {@code net.ipv4.ip_local_reserved_ports}: run where it is writable, and the
- * original value is written back after each test.
+ * Persistent reservations through {@code net.ipv4.ip_local_reserved_ports}: run where it
+ * is writable, and the original value is written back after each test.
  */
 @EnabledOnOs(OS.LINUX)
 class ReservedPortsTests {
@@ -39,8 +39,8 @@ class ReservedPortsTests {
 
 	@BeforeEach
 	void saveTheKernelList() throws IOException {
-		assumeTrue(Files.isWritable(KernelPorts.RESERVED_PORTS),
-				"skipped: " + KernelPorts.RESERVED_PORTS + " is not writable by this user (needs root or CAP_NET_ADMIN)");
+		assumeTrue(Files.isWritable(KernelPorts.RESERVED_PORTS), "skipped: " + KernelPorts.RESERVED_PORTS
+				+ " is not writable by this user (needs root or CAP_NET_ADMIN)");
 		this.original = KernelPorts.read(KernelPorts.RESERVED_PORTS).trim();
 		try (PortReservation free = EphemeralBlocks.acquire(this.reservations, Protocol.TCP, 1000)) {
 			this.start = free.startPort();
@@ -63,11 +63,12 @@ class ReservedPortsTests {
 		assertThat(kernelList()).isEqualTo("1999," + this.start + "-" + (this.start + 999));
 		assertThat(this.reservations.lookupPersistent(Protocol.TCP, this.start, 1000)).isPresent();
 		assertThat(this.reservations.lookupPersistent(Protocol.UDP, this.start, 1000))
-			.as("Linux's list covers both protocols").isPresent();
+			.as("Linux's list covers both protocols")
+			.isPresent();
 		assertThat(this.reservations.lookupPersistent(Protocol.TCP, this.start, 1001)).isEmpty();
 		this.reservations.deletePersistent(Protocol.TCP, this.start + 10, 10);
-		assertThat(kernelList()).isEqualTo("1999," + this.start + "-" + (this.start + 9) + "," + (this.start + 20) + "-"
-				+ (this.start + 999));
+		assertThat(kernelList()).isEqualTo(
+				"1999," + this.start + "-" + (this.start + 9) + "," + (this.start + 20) + "-" + (this.start + 999));
 		this.reservations.deletePersistent(Protocol.TCP, this.start, 10);
 		this.reservations.deletePersistent(Protocol.TCP, this.start + 20, 980);
 		assertThat(kernelList()).isEqualTo("1999");
@@ -80,7 +81,8 @@ class ReservedPortsTests {
 			.isInstanceOf(PortsInUseException.class)
 			.hasMessageStartingWith("Port " + (this.start + 5) + " of the block " + (this.start + 5) + "-"
 					+ (this.start + 14) + " is already in net.ipv4.ip_local_reserved_ports");
-		assertThat(kernelList()).contains(this.start + "-" + (this.start + 9)).doesNotContain(Integer.toString(this.start + 14));
+		assertThat(kernelList()).contains(this.start + "-" + (this.start + 9))
+			.doesNotContain(Integer.toString(this.start + 14));
 	}
 
 	@Test
@@ -99,7 +101,8 @@ class ReservedPortsTests {
 		for (Protocol protocol : Protocol.values()) {
 			assertThat(Intruder.taken("autobind", protocol, first, last, "3000")).isZero();
 			assertThat(Intruder.taken("connect", protocol, first, last, "1000")).isZero();
-			assertThat(Intruder.taken("bind", protocol, first, first)).as("explicit binds are not kept out").isPositive();
+			assertThat(Intruder.taken("bind", protocol, first, first)).as("explicit binds are not kept out")
+				.isPositive();
 		}
 		this.reservations.deletePersistent(Protocol.TCP, this.start, 1000);
 		assertThat(Intruder.taken("autobind", Protocol.TCP, first, last, "3000")).as("once deleted").isPositive();

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Reading the socket handle behind a JDK channel, and the message when the JVM lacks the export it needs.
+ * Reading the socket handle behind a JDK channel, and the message when the JVM lacks the
+ * export it needs.
  */
 class SocketHandlesTests {
 

@@ -15,35 +15,47 @@ import org.portreservation.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The controls of the stand-in Windows libraries (src/test/native/standin), which JNA loads from
- * {@code jna.library.path} in place of ws2_32, iphlpapi, kernel32 and shell32.
+ * The controls of the stand-in Windows libraries (src/test/native/standin), which JNA
+ * loads from {@code jna.library.path} in place of ws2_32, iphlpapi, kernel32 and shell32.
  */
 interface StandIn extends Library {
 
 	StandIn INSTANCE = load();
 
-	/** Forgets every reservation, association and injected failure; elevated, ports return. */
+	/**
+	 * Forgets every reservation, association and injected failure; elevated, ports
+	 * return.
+	 */
 	void standin_reset();
 
-	/** Makes the next call of {@code call} (an IOCTL or function name, "bind", "FormatMessageW") fail. */
+	/**
+	 * Makes the next call of {@code call} (an IOCTL or function name, "bind",
+	 * "FormatMessageW") fail.
+	 */
 	void standin_fail_next(String call, int code);
 
 	void standin_set_elevated(int elevated);
 
-	/** Whether the port of a closed associated socket goes back to its reservation, which Windows does not say. */
+	/**
+	 * Whether the port of a closed associated socket goes back to its reservation, which
+	 * Windows does not say.
+	 */
 	void standin_set_ports_return(int portsReturn);
 
 	/** What a restart of Windows does: every persistent reservation gets a new token. */
 	void standin_new_persistent_tokens();
 
-	/** The token of the reservation that holds {@code port} (host byte order), 0 if none. */
+	/**
+	 * The token of the reservation that holds {@code port} (host byte order), 0 if none.
+	 */
 	long standin_token_of(int type, int port);
 
 	int standin_reservation_count();
 
 	private static StandIn load() {
-		assertThat(System.getenv("LD_PRELOAD")).as("the stand-in must be preloaded to see binds, as the "
-				+ "windows-stand-in surefire execution does").contains("libws2_32.so");
+		assertThat(System.getenv("LD_PRELOAD"))
+			.as("the stand-in must be preloaded to see binds, as the " + "windows-stand-in surefire execution does")
+			.contains("libws2_32.so");
 		return Native.load("ws2_32", StandIn.class);
 	}
 
@@ -58,13 +70,14 @@ interface StandIn extends Library {
 	}
 
 	/**
-	 * A block free on this machine now, above Linux's ephemeral range, whose start differs from its own byte swap.
+	 * A block free on this machine now, above Linux's ephemeral range, whose start
+	 * differs from its own byte swap.
 	 */
 	static int freeBlock(Protocol protocol, int numberOfPorts) {
 		for (int attempt = 0; attempt < 100; attempt++) {
 			int start = ThreadLocalRandom.current().nextInt(61000, 65000 - numberOfPorts);
-			if (Short.toUnsignedInt(Short.reverseBytes((short) start)) != start && isFree(protocol, start,
-					numberOfPorts)) {
+			if (Short.toUnsignedInt(Short.reverseBytes((short) start)) != start
+					&& isFree(protocol, start, numberOfPorts)) {
 				return start;
 			}
 		}

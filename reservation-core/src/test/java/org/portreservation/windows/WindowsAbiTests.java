@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * Compares the Java bindings with the Windows headers as mingw-w64 ships them: a probe compiled by the cross compiler
- * (src/test/native/probe) carries the header's IOCTL codes, error codes, sizes and offsets in its object file, and
- * pins the C prototypes the bindings declare. Skipped, saying why, where the cross compiler is missing.
+ * Compares the Java bindings with the Windows headers as mingw-w64 ships them: a probe
+ * compiled by the cross compiler (src/test/native/probe) carries the header's IOCTL
+ * codes, error codes, sizes and offsets in its object file, and pins the C prototypes the
+ * bindings declare. Skipped, saying why, where the cross compiler is missing.
  */
 class WindowsAbiTests {
 
@@ -42,7 +43,10 @@ class WindowsAbiTests {
 
 	private static String missingCompiler;
 
-	/** Compiles the probe once; every test, not the class, is skipped without the compiler, so each says why. */
+	/**
+	 * Compiles the probe once; every test, not the class, is skipped without the
+	 * compiler, so each says why.
+	 */
 	private static synchronized Map<String, Long> header() throws IOException, InterruptedException {
 		if (header == null && missingCompiler == null) {
 			Files.createDirectories(PROBE_OBJECT.getParent());
@@ -105,8 +109,7 @@ class WindowsAbiTests {
 		assertThat(new Mstcpip.INET_PORT_RANGE().size()).isEqualTo(intOf("sizeof(INET_PORT_RANGE)"))
 			.isEqualTo(intOf("sizeof(INET_PORT_RESERVATION)"));
 		assertThat(new Range().offsetOf("StartPort")).isEqualTo(intOf("offsetof(INET_PORT_RANGE, StartPort)"));
-		assertThat(new Range().offsetOf("NumberOfPorts"))
-			.isEqualTo(intOf("offsetof(INET_PORT_RANGE, NumberOfPorts)"));
+		assertThat(new Range().offsetOf("NumberOfPorts")).isEqualTo(intOf("offsetof(INET_PORT_RANGE, NumberOfPorts)"));
 		assertThat(new Token().size()).isEqualTo(intOf("sizeof(INET_PORT_RESERVATION_TOKEN)"));
 		assertThat(new Token().offsetOf("Token")).isEqualTo(intOf("offsetof(INET_PORT_RESERVATION_TOKEN, Token)"));
 		Instance instance = new Instance();
@@ -120,22 +123,25 @@ class WindowsAbiTests {
 	@Test
 	void functionsTakeArgumentsOfTheHeadersSizes() throws Exception {
 		assertThat(Native.POINTER_SIZE).as("UINT_PTR, the Java SOCKET").isEqualTo(intOf("sizeof(SOCKET)"));
-		assertThat(Integer.BYTES).as("int, the Java DWORD, ULONG and BOOL").isEqualTo(intOf("sizeof(DWORD)"))
+		assertThat(Integer.BYTES).as("int, the Java DWORD, ULONG and BOOL")
+			.isEqualTo(intOf("sizeof(DWORD)"))
 			.isEqualTo(intOf("sizeof(ULONG)"))
 			.isEqualTo(intOf("sizeof(BOOL)"));
 		assertThat(Short.BYTES).as("short, the Java USHORT").isEqualTo(intOf("sizeof(USHORT)"));
 		assertThat(Long.BYTES).as("long, the Java ULONG64").isEqualTo(intOf("sizeof(ULONG64)"));
-		assertThat(Winsock2.class.getMethod("WSAIoctl", UINT_PTR.class, int.class, Structure.class, int.class,
-				Structure.class, int.class, IntByReference.class, Pointer.class, Pointer.class).getReturnType())
-			.isEqualTo(int.class);
+		assertThat(Winsock2.class
+			.getMethod("WSAIoctl", UINT_PTR.class, int.class, Structure.class, int.class, Structure.class, int.class,
+					IntByReference.class, Pointer.class, Pointer.class)
+			.getReturnType()).isEqualTo(int.class);
 		for (String protocol : List.of("Tcp", "Udp")) {
 			for (String function : List.of("Create", "Lookup")) {
 				Method method = IPHlpAPI.class.getMethod(function + "Persistent" + protocol + "PortReservation",
 						short.class, short.class, LongByReference.class);
 				assertThat(method.getReturnType()).isEqualTo(int.class);
 			}
-			assertThat(IPHlpAPI.class.getMethod("DeletePersistent" + protocol + "PortReservation", short.class,
-					short.class).getReturnType()).isEqualTo(int.class);
+			assertThat(IPHlpAPI.class
+				.getMethod("DeletePersistent" + protocol + "PortReservation", short.class, short.class)
+				.getReturnType()).isEqualTo(int.class);
 		}
 		assertThat(Shell32.class.getMethod("IsUserAnAdmin").getReturnType()).isEqualTo(boolean.class);
 	}
@@ -145,7 +151,10 @@ class WindowsAbiTests {
 		return (int) (long) header().get(name);
 	}
 
-	/** Reads the entries of section .probe from a COFF object: 56 bytes of name, then a 64-bit value. */
+	/**
+	 * Reads the entries of section .probe from a COFF object: 56 bytes of name, then a
+	 * 64-bit value.
+	 */
 	private static Map<String, Long> readProbe(byte[] object) {
 		ByteBuffer coff = ByteBuffer.wrap(object).order(ByteOrder.LITTLE_ENDIAN);
 		int sections = Short.toUnsignedInt(coff.getShort(2));

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every error code of the two IOCTLs that can fail a caller maps to the right exception and advice, through the real
- * backend: the stand-in fails the next IOCTL with the code.
+ * Every error code of the two IOCTLs that can fail a caller maps to the right exception
+ * and advice, through the real backend: the stand-in fails the next IOCTL with the code.
  */
 @WithWindowsStandIn
 class WindowsIoctlErrorsStandInTests {
@@ -74,14 +74,12 @@ class WindowsIoctlErrorsStandInTests {
 			10038 | PortReservationException         | bug in portreservation
 			4242  | PortReservationException         | Stand-in system text of error 4242.
 			""")
-	void mapsAFailedAssociateAndLeavesTheChannelUnbound(int code, String exception, String advice)
-			throws IOException {
+	void mapsAFailedAssociateAndLeavesTheChannelUnbound(int code, String exception, String advice) throws IOException {
 		int start = StandIn.freeBlock(Protocol.TCP, 2);
 		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, start, 2);
 				ServerSocketChannel channel = ServerSocketChannel.open()) {
 			StandIn.INSTANCE.standin_fail_next("SIO_ASSOCIATE_PORT_RESERVATION", code);
-			assertThatExceptionOfType(PortReservationException.class)
-				.isThrownBy(() -> reservation.bind(channel, 0))
+			assertThatExceptionOfType(PortReservationException.class).isThrownBy(() -> reservation.bind(channel, 0))
 				.satisfies((ex) -> assertThat(ex.getClass().getSimpleName()).isEqualTo(exception))
 				.withMessageContaining("SIO_ASSOCIATE_PORT_RESERVATION")
 				.withMessageContaining(advice);

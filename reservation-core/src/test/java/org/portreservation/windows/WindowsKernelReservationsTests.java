@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The Windows backend against the real kernel: acquire, associate, bind, release, and persistent reservations.
+ * The Windows backend against the real kernel: acquire, associate, bind, release, and
+ * persistent reservations.
  */
 @EnabledOnOs(OS.WINDOWS)
 class WindowsKernelReservationsTests {

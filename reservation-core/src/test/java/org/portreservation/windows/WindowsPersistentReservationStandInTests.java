@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Persistent reservations of the real Windows backend, end to end against the stand-in Windows libraries.
+ * Persistent reservations of the real Windows backend, end to end against the stand-in
+ * Windows libraries.
  */
 @WithWindowsStandIn
 class WindowsPersistentReservationStandInTests {
@@ -35,8 +36,8 @@ class WindowsPersistentReservationStandInTests {
 		assertThat(StandIn.tokenOf(Protocol.UDP, start + 2)).isEqualTo(created.token());
 		assertThat(StandIn.tokenOf(Protocol.UDP, Short.toUnsignedInt(Short.reverseBytes((short) start)))).isZero();
 		created.close();
-		assertThat(this.reservations.lookupPersistent(Protocol.UDP, start, 3)).hasValueSatisfying(
-				(found) -> assertThat(found.token()).isEqualTo(StandIn.tokenOf(Protocol.UDP, start)));
+		assertThat(this.reservations.lookupPersistent(Protocol.UDP, start, 3))
+			.hasValueSatisfying((found) -> assertThat(found.token()).isEqualTo(StandIn.tokenOf(Protocol.UDP, start)));
 		assertThat(this.reservations.lookupPersistent(Protocol.TCP, start, 3)).isEmpty();
 		assertThat(this.reservations.lookupPersistent(Protocol.UDP, start, 2)).isEmpty();
 		this.reservations.deletePersistent(Protocol.UDP, start, 3);
@@ -69,7 +70,8 @@ class WindowsPersistentReservationStandInTests {
 		try (PortLease lease = reservation.lease(start + 1); DatagramChannel other = DatagramChannel.open()) {
 			lease.handOff();
 			assertThat(lease.isHandedOff()).isTrue();
-			// What the other process does: look the token up, associate, bind the leased port.
+			// What the other process does: look the token up, associate, bind the leased
+			// port.
 			long token = PersistentPortReservations.lookup(new Block(Protocol.UDP, start, 2)).getAsLong();
 			PortReservationIoctls.associate(SocketHandles.of(other), token, "the other process", true);
 			other.bind(new InetSocketAddress(lease.port()));
@@ -86,8 +88,7 @@ class WindowsPersistentReservationStandInTests {
 		PortReservation reservation = this.reservations.createPersistent(Protocol.TCP, start, 1);
 		this.reservations.deletePersistent(Protocol.TCP, start, 1);
 		try (ServerSocketChannel channel = ServerSocketChannel.open()) {
-			assertThatExceptionOfType(ReservationNotFoundException.class)
-				.isThrownBy(() -> reservation.bind(channel, 0))
+			assertThatExceptionOfType(ReservationNotFoundException.class).isThrownBy(() -> reservation.bind(channel, 0))
 				.withMessageContaining("no persistent reservation of exactly the tcp block " + start + "-" + start);
 			assertThat(channel.getLocalAddress()).isNull();
 		}
@@ -99,8 +100,8 @@ class WindowsPersistentReservationStandInTests {
 		PortReservation reservation = this.reservations.createPersistent(Protocol.TCP, start, 2);
 		StandIn.INSTANCE.standin_set_elevated(0);
 		assertThat(this.reservations.backend().persistentSupported()).isFalse();
-		assertThat(this.reservations.backend().persistentUnsupportedReason()).hasValueSatisfying(
-				(reason) -> assertThat(reason).contains("Run as administrator"));
+		assertThat(this.reservations.backend().persistentUnsupportedReason())
+			.hasValueSatisfying((reason) -> assertThat(reason).contains("Run as administrator"));
 		assertThatExceptionOfType(ReservationAccessDeniedException.class)
 			.isThrownBy(() -> this.reservations.createPersistent(Protocol.UDP, start, 2))
 			.withMessageContaining("run elevated as an administrator")

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
- * Runtime reservations of the real Windows backend, end to end against the stand-in Windows libraries.
+ * Runtime reservations of the real Windows backend, end to end against the stand-in
+ * Windows libraries.
  */
 @WithWindowsStandIn
 class WindowsRuntimeReservationStandInTests {

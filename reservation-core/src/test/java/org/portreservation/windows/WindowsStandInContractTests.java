@@ -4,7 +4,8 @@ import org.portreservation.PortReservationContractTests;
 import org.portreservation.PortReservations;
 
 /**
- * The contract every backend keeps, kept by the real Windows backend against the stand-in Windows libraries.
+ * The contract every backend keeps, kept by the real Windows backend against the stand-in
+ * Windows libraries.
  */
 @WithWindowsStandIn
 class WindowsStandInContractTests extends PortReservationContractTests {

@@ -17,8 +17,9 @@ import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stand-in catches the mistakes a binding could make, so that the end-to-end tests passing means the bindings
- * are right: a port in host byte order lands on another block, a wrong buffer size or token is refused.
+ * The stand-in catches the mistakes a binding could make, so that the end-to-end tests
+ * passing means the bindings are right: a port in host byte order lands on another block,
+ * a wrong buffer size or token is refused.
  */
 @WithWindowsStandIn
 class WindowsStandInStrictnessStandInTests {
@@ -47,8 +48,9 @@ class WindowsStandInStrictnessStandInTests {
 	void refusesBuffersOfTheWrongSize() throws IOException {
 		try (SocketChannel owner = SocketChannel.open()) {
 			INET_PORT_RANGE range = new INET_PORT_RANGE(StandIn.freeBlock(Protocol.TCP, 1), 1);
-			assertThat(ioctl(owner, Mstcpip.SIO_ACQUIRE_PORT_RESERVATION, range, new INET_PORT_RESERVATION_INSTANCE(),
-					12)).isEqualTo(Winsock2.SOCKET_ERROR);
+			assertThat(
+					ioctl(owner, Mstcpip.SIO_ACQUIRE_PORT_RESERVATION, range, new INET_PORT_RESERVATION_INSTANCE(), 12))
+				.isEqualTo(Winsock2.SOCKET_ERROR);
 			assertThat(Native.getLastError()).isEqualTo(10022);
 			IntByReference bytesReturned = new IntByReference();
 			assertThat(Winsock2.INSTANCE.WSAIoctl(SocketHandles.of(owner), Mstcpip.SIO_ASSOCIATE_PORT_RESERVATION,
@@ -64,7 +66,8 @@ class WindowsStandInStrictnessStandInTests {
 		int start = StandIn.freeBlock(Protocol.UDP, 1);
 		LongByReference persistent = new LongByReference();
 		assertThat(IPHlpAPI.INSTANCE.CreatePersistentUdpPortReservation(NetworkByteOrder.htons(start), (short) 1,
-				persistent)).isZero();
+				persistent))
+			.isZero();
 		try (SocketChannel socket = SocketChannel.open()) {
 			IntByReference bytesReturned = new IntByReference();
 			UINT_PTR handle = SocketHandles.of(socket);

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a test class against the stand-in Windows libraries, reset before each test: only in the windows-stand-in
- * surefire execution, which builds and preloads them.
+ * Runs a test class against the stand-in Windows libraries, reset before each test: only
+ * in the windows-stand-in surefire execution, which builds and preloads them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -17,12 +17,12 @@ import org.portreservation.PortReservations;
 import org.portreservation.Protocol;
 
 /**
- * Binds sockets from named, already reserved blocks and acquires further blocks, owning every block it holds: closing
- * the template releases them all. In a Spring application the context closes it, so the blocks live exactly as long
- * as the context.
+ * Binds sockets from named, already reserved blocks and acquires further blocks, owning
+ * every block it holds: closing the template releases them all. In a Spring application
+ * the context closes it, so the blocks live exactly as long as the context.
  * <p>
- * Channels and leases opened through the template belong to the caller, who closes them; a closed channel's port goes
- * back to its block.
+ * Channels and leases opened through the template belong to the caller, who closes them;
+ * a closed channel's port goes back to its block.
  *
  * @since 0.1.0
  */
@@ -183,7 +183,8 @@ public class PortReservationTemplate implements AutoCloseable {
 	}
 
 	/**
-	 * Releases every block the template holds: the named ones and those it acquired. Idempotent.
+	 * Releases every block the template holds: the named ones and those it acquired.
+	 * Idempotent.
 	 */
 	@Override
 	public void close() {

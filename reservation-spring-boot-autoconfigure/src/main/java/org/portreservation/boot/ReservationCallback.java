@@ -5,7 +5,8 @@ import java.io.IOException;
 import org.portreservation.PortReservation;
 
 /**
- * Work done with one reserved block, run by {@link PortReservationTemplate#execute(String, ReservationCallback)}.
+ * Work done with one reserved block, run by
+ * {@link PortReservationTemplate#execute(String, ReservationCallback)}.
  *
  * @param <T> what the work returns
  * @since 0.1.0

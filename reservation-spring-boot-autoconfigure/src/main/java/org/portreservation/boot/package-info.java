@@ -1,5 +1,6 @@
 /**
- * Spring support for port reservations: the {@link org.portreservation.boot.PortReservationTemplate} that
- * applications inject to bind sockets from named blocks.
+ * Spring support for port reservations: the
+ * {@link org.portreservation.boot.PortReservationTemplate} that applications inject to
+ * bind sockets from named blocks.
  */
 package org.portreservation.boot;

@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Starts the sample: the web server binds from the block {@code web}, the UDP echo service from the block
- * {@code echo}, and {@code GET /reservations} lists both.
+ * Starts the sample: the web server binds from the block {@code web}, the UDP echo
+ * service from the block {@code echo}, and {@code GET /reservations} lists both.
  */
 @SpringBootApplication
 public class SampleApplication {

@@ -77,7 +77,8 @@ class SampleApplicationTests {
 			client.connect(new InetSocketAddress("127.0.0.1", this.echo.getPort()));
 			client.write(ByteBuffer.wrap("ping".getBytes(StandardCharsets.UTF_8)));
 			ByteBuffer answer = ByteBuffer.allocate(64);
-			// A channel's read ignores SO_TIMEOUT: wait with a selector, so a missing echo fails instead of hanging.
+			// A channel's read ignores SO_TIMEOUT: wait with a selector, so a missing
+			// echo fails instead of hanging.
 			client.configureBlocking(false);
 			try (Selector selector = Selector.open()) {
 				client.register(selector, SelectionKey.OP_READ);

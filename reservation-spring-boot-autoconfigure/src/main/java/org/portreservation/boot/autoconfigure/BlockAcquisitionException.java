@@ -4,7 +4,8 @@ import org.portreservation.PortReservationException;
 import org.portreservation.boot.autoconfigure.PortReservationProperties.Block;
 
 /**
- * A configured block could not be reserved at start-up while {@code portreservation.fail-fast} is true.
+ * A configured block could not be reserved at start-up while
+ * {@code portreservation.fail-fast} is true.
  *
  * @since 0.1.0
  */

@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a configured block that could not be reserved, and the settings that get the application started.
+ * Explains a configured block that could not be reserved, and the settings that get the
+ * application started.
  */
 class BlockAcquisitionFailureAnalyzer extends AbstractFailureAnalyzer<BlockAcquisitionException> {
 

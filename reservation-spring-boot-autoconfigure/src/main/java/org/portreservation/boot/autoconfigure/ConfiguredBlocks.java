@@ -12,8 +12,8 @@ import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.PortReservationProperties.Block;
 
 /**
- * Reserves the blocks of {@link PortReservationProperties}: all of them or, when a block fails and fail-fast is on,
- * none.
+ * Reserves the blocks of {@link PortReservationProperties}: all of them or, when a block
+ * fails and fail-fast is on, none.
  */
 final class ConfiguredBlocks {
 
@@ -35,7 +35,8 @@ final class ConfiguredBlocks {
 			catch (RuntimeException ex) {
 				if (properties.isFailFast()) {
 					BlockAcquisitionException failure = new BlockAcquisitionException(name, block, ex);
-					// The template's close releases every block even when one of them fails to close.
+					// The template's close releases every block even when one of them
+					// fails to close.
 					try {
 						new PortReservationTemplate(portReservations, reserved).close();
 					}
@@ -56,7 +57,10 @@ final class ConfiguredBlocks {
 		return new PortReservationTemplate(portReservations, reserved);
 	}
 
-	/** A persistent block is taken over if it exists and created otherwise; closing it keeps it. */
+	/**
+	 * A persistent block is taken over if it exists and created otherwise; closing it
+	 * keeps it.
+	 */
 	private static PortReservation reserve(PortReservations portReservations, Block block) {
 		if (!block.isPersistent()) {
 			return portReservations.acquire(block.getProtocol(), block.getStartPort(), block.getNumberOfPorts());

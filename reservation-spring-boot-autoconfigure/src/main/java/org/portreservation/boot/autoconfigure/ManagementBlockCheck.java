@@ -9,8 +9,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 
 /**
- * Warns when {@code portreservation.management.block} is set but Boot runs no separate management server, so the
- * block would otherwise sit unused without a word.
+ * Warns when {@code portreservation.management.block} is set but Boot runs no separate
+ * management server, so the block would otherwise sit unused without a word.
  */
 class ManagementBlockCheck implements SmartInitializingSingleton {
 

@@ -16,9 +16,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of port reservations:
- * reserves the configured blocks as soon as anything needs them and releases them when the context closes, after a
- * failed start-up too.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of port reservations: reserves the configured blocks as soon as
+ * anything needs them and releases them when the context closes, after a failed start-up
+ * too.
  *
  * @since 0.1.0
  */

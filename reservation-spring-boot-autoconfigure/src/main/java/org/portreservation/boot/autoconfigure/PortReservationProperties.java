@@ -17,8 +17,8 @@ import org.springframework.validation.Validator;
 /**
  * Configuration properties for port reservations.
  * <p>
- * Validates itself while Boot binds it, so a wrong value stops start-up with the property, its origin and the allowed
- * values, before any port is reserved.
+ * Validates itself while Boot binds it, so a wrong value stops start-up with the
+ * property, its origin and the allowed values, before any port is reserved.
  *
  * @since 0.1.0
  */
@@ -34,14 +34,15 @@ public class PortReservationProperties implements Validator {
 	private boolean enabled = true;
 
 	/**
-	 * Whether a block that cannot be reserved stops start-up; when false it is logged as a warning and left out.
+	 * Whether a block that cannot be reserved stops start-up; when false it is logged as
+	 * a warning and left out.
 	 */
 	private boolean failFast = true;
 
 	/**
-	 * Blocks of ports to reserve at start-up, by name. Each block has 'protocol' (tcp or udp, default tcp),
-	 * 'start-port' (0, the default, for any free block), 'number-of-ports' (default 1) and 'persistent' (default
-	 * false).
+	 * Blocks of ports to reserve at start-up, by name. Each block has 'protocol' (tcp or
+	 * udp, default tcp), 'start-port' (0, the default, for any free block),
+	 * 'number-of-ports' (default 1) and 'persistent' (default false).
 	 */
 	private final Map<String, Block> blocks = new LinkedHashMap<>();
 
@@ -105,13 +106,14 @@ public class PortReservationProperties implements Validator {
 			.toList();
 		Block block = this.blocks.get(name);
 		if (block == null) {
-			errors.rejectValue(field, "unknownBlock", property + " names the block '" + name
-					+ "', which is not configured: use the name of a tcp block configured under "
-					+ errors.getObjectName() + ".blocks, one of " + tcpBlocks);
+			errors.rejectValue(field, "unknownBlock",
+					property + " names the block '" + name
+							+ "', which is not configured: use the name of a tcp block configured under "
+							+ errors.getObjectName() + ".blocks, one of " + tcpBlocks);
 		}
 		else if (block.getProtocol() != Protocol.TCP) {
-			errors.rejectValue(field, "udpBlock", property + " names the " + block.getProtocol().label()
-					+ " block '" + name + "', but a server listens on tcp: use a tcp block, one of " + tcpBlocks);
+			errors.rejectValue(field, "udpBlock", property + " names the " + block.getProtocol().label() + " block '"
+					+ name + "', but a server listens on tcp: use a tcp block, one of " + tcpBlocks);
 		}
 	}
 
@@ -136,8 +138,9 @@ public class PortReservationProperties implements Validator {
 		private int numberOfPorts = 1;
 
 		/**
-		 * Whether the block is a persistent reservation, which outlives the application and needs an explicit start
-		 * port; false reserves it only while the application runs.
+		 * Whether the block is a persistent reservation, which outlives the application
+		 * and needs an explicit start port; false reserves it only while the application
+		 * runs.
 		 */
 		private boolean persistent;
 
@@ -182,7 +185,6 @@ public class PortReservationProperties implements Validator {
 			}
 		}
 
-
 	}
 
 	/**
@@ -191,8 +193,8 @@ public class PortReservationProperties implements Validator {
 	public static class Server {
 
 		/**
-		 * Name of the tcp block the embedded web server binds its port from; server.port must be unset, 0 or a port
-		 * of the block.
+		 * Name of the tcp block the embedded web server binds its port from; server.port
+		 * must be unset, 0 or a port of the block.
 		 */
 		private @Nullable String block;
 
@@ -212,8 +214,8 @@ public class PortReservationProperties implements Validator {
 	public static class Management {
 
 		/**
-		 * Name of the tcp block the management server binds its port from when it runs on its own port;
-		 * management.server.port must be 0 or a port of the block.
+		 * Name of the tcp block the management server binds its port from when it runs on
+		 * its own port; management.server.port must be 0 or a port of the block.
 		 */
 		private @Nullable String block;
 

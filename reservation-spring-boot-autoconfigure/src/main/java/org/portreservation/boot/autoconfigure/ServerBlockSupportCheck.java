@@ -5,8 +5,8 @@ import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
- * Stops start-up when {@code portreservation.server.block} is set but the web server is not one that can bind from a
- * block, rather than letting it bind its port unreserved.
+ * Stops start-up when {@code portreservation.server.block} is set but the web server is
+ * not one that can bind from a block, rather than letting it bind its port unreserved.
  */
 class ServerBlockSupportCheck implements WebServerFactoryCustomizer<ConfigurableWebServerFactory> {
 

@@ -1,5 +1,5 @@
 /**
- * Auto-configuration of port reservations: the blocks configured under {@code portreservation}, reserved at start-up
- * and released when the context closes.
+ * Auto-configuration of port reservations: the blocks configured under
+ * {@code portreservation}, reserved at start-up and released when the context closes.
  */
 package org.portreservation.boot.autoconfigure;

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks the configuration metadata generated for IDEs: every property is there with a description.
+ * Checks the configuration metadata generated for IDEs: every property is there with a
+ * description.
  */
 class ConfigurationMetadataTests {
 
@@ -23,16 +24,15 @@ class ConfigurationMetadataTests {
 		Map<String, Map<String, Object>> properties = ourProperties();
 		assertThat(properties).containsOnlyKeys("portreservation.enabled", "portreservation.fail-fast",
 				"portreservation.blocks", "portreservation.server.block", "portreservation.management.block");
-		assertThat(properties.values()).allSatisfy((property) -> assertThat((String) property.get("description"))
-			.isNotBlank()
-			.endsWith("."));
+		assertThat(properties.values())
+			.allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank().endsWith("."));
 		assertThat(properties.get("portreservation.enabled")).containsEntry("defaultValue", true);
 		assertThat(properties.get("portreservation.fail-fast")).containsEntry("defaultValue", true);
 	}
 
 	private Map<String, Map<String, Object>> ourProperties() throws Exception {
-		for (URL url : Collections.list(getClass().getClassLoader()
-			.getResources("META-INF/spring-configuration-metadata.json"))) {
+		for (URL url : Collections
+			.list(getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = url.openStream()) {
 				Metadata metadata = JsonMapper.builder()
 					.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Full start-ups with wrong configuration: each must stop with a failure analysis that names the property and what
- * is allowed, and leave nothing reserved.
+ * Full start-ups with wrong configuration: each must stop with a failure analysis that
+ * names the property and what is allowed, and leave nothing reserved.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidConfigurationStartupTests {

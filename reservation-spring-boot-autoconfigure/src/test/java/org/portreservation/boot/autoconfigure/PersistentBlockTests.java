@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A persistent block configured in properties, against the real Linux backend: it writes
- * {@code net.ipv4.ip_local_reserved_ports}, so it runs only where that is writable and restores the original list.
+ * {@code net.ipv4.ip_local_reserved_ports}, so it runs only where that is writable and
+ * restores the original list.
  */
 @EnabledOnOs(OS.LINUX)
 class PersistentBlockTests {

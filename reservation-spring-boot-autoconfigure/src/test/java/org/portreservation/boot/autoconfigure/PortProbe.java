@@ -9,8 +9,9 @@ import java.util.List;
 import org.portreservation.JavaProcess;
 
 /**
- * Another process that tries to bind TCP ports the way an ordinary Java server does, to prove what a reservation
- * keeps from other processes. Prints one line per port: {@code <port> bound} or {@code <port> refused}.
+ * Another process that tries to bind TCP ports the way an ordinary Java server does, to
+ * prove what a reservation keeps from other processes. Prints one line per port:
+ * {@code <port> bound} or {@code <port> refused}.
  */
 public final class PortProbe {
 

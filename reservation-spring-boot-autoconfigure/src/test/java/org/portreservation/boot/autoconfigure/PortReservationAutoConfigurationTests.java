@@ -69,8 +69,7 @@ class PortReservationAutoConfigurationTests {
 		this.runner.withUserConfiguration(RecordingBackendConfiguration.class, UserTemplateConfiguration.class)
 			.withPropertyValues("portreservation.blocks.web.number-of-ports=2")
 			.run((context) -> {
-				assertThat(context).getBean(PortReservationTemplate.class)
-					.isSameAs(context.getBean("userTemplate"));
+				assertThat(context).getBean(PortReservationTemplate.class).isSameAs(context.getBean("userTemplate"));
 				assertThat(context.getBean(RecordingPortReservations.class).calls()).isEmpty();
 			});
 	}
@@ -159,16 +158,16 @@ class PortReservationAutoConfigurationTests {
 		int start = Ports.freeBlock(2);
 		try (ServerSocket taken = new ServerSocket(start)) {
 			this.runner
-				.withPropertyValues("portreservation.fail-fast=false",
-						"portreservation.blocks.web.start-port=" + start,
+				.withPropertyValues("portreservation.fail-fast=false", "portreservation.blocks.web.start-port=" + start,
 						"portreservation.blocks.web.number-of-ports=2",
 						"portreservation.blocks.other.number-of-ports=1")
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					assertThat(context.getBean(PortReservationTemplate.class).getReservations())
 						.containsOnlyKeys("other");
-					assertThat(output).contains("WARN").contains("Left out the block 'web' (tcp " + start + "-"
-							+ (start + 1) + ") because portreservation.fail-fast is false: Port " + start);
+					assertThat(output).contains("WARN")
+						.contains("Left out the block 'web' (tcp " + start + "-" + (start + 1)
+								+ ") because portreservation.fail-fast is false: Port " + start);
 				});
 		}
 	}
@@ -184,8 +183,8 @@ class PortReservationAutoConfigurationTests {
 						"portreservation.blocks.second.start-port=" + second)
 				.run((context) -> {
 					assertThat(context).getFailure()
-						.hasStackTraceContaining(BlockAcquisitionException.class.getName()
-								+ ": Could not reserve the block 'second'")
+						.hasStackTraceContaining(
+								BlockAcquisitionException.class.getName() + ": Could not reserve the block 'second'")
 						.hasStackTraceContaining(PortsInUseException.class.getName());
 					assertThat(Ports.bindable(Ports.range(first, 2))).hasSize(2);
 				});

@@ -20,7 +20,8 @@ public final class Ports {
 	}
 
 	/**
-	 * Finds the start of a block that is free right now, by reserving one and releasing it.
+	 * Finds the start of a block that is free right now, by reserving one and releasing
+	 * it.
 	 * @param numberOfPorts the block's size
 	 * @return its first port
 	 */

@@ -10,8 +10,9 @@ import org.portreservation.PortReservations;
 import org.portreservation.Protocol;
 
 /**
- * A backend that records what it is asked and serves every block, persistent ones included, as a runtime block of
- * this machine's backend, so tests see the calls without changing the machine's persistent reservations.
+ * A backend that records what it is asked and serves every block, persistent ones
+ * included, as a runtime block of this machine's backend, so tests see the calls without
+ * changing the machine's persistent reservations.
  */
 public class RecordingPortReservations implements PortReservations {
 

@@ -20,7 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Startups {
 
-	/** Port reported by each {@link WebServerInitializedEvent}, by server namespace ({@code ""} for the main one). */
+	/**
+	 * Port reported by each {@link WebServerInitializedEvent}, by server namespace
+	 * ({@code ""} for the main one).
+	 */
 	private final Map<String, Integer> reportedPorts = new ConcurrentHashMap<>();
 
 	/**
@@ -42,7 +45,8 @@ public final class Startups {
 
 	/**
 	 * The port a web server reported when it started.
-	 * @param namespace {@code ""} for the main server, {@code "management"} for the management server
+	 * @param namespace {@code ""} for the main server, {@code "management"} for the
+	 * management server
 	 * @return the port, or {@code null} if that server did not start
 	 */
 	public Integer reportedPort(String namespace) {

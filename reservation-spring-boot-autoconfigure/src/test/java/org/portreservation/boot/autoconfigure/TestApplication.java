@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A web application for full start-ups: servlet or reactive, whichever type the test asks for.
+ * A web application for full start-ups: servlet or reactive, whichever type the test asks
+ * for.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class TestApplication {

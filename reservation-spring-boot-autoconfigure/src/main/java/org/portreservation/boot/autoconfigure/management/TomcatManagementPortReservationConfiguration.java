@@ -15,9 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link ManagementContextConfiguration @ManagementContextConfiguration} that binds the management server, when it
- * runs on its own port, from the block named by {@code portreservation.management.block}. The child context does not
- * see the main context's customizers, hence this configuration of its own.
+ * {@link ManagementContextConfiguration @ManagementContextConfiguration} that binds the
+ * management server, when it runs on its own port, from the block named by
+ * {@code portreservation.management.block}. The child context does not see the main
+ * context's customizers, hence this configuration of its own.
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 @ConditionalOnClass({ Tomcat.class, TomcatWebServerFactory.class })

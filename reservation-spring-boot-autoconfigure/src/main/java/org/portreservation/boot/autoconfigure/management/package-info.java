@@ -1,4 +1,5 @@
 /**
- * Binds a management server that runs on its own port, in Boot's child management context, from a reserved block.
+ * Binds a management server that runs on its own port, in Boot's child management
+ * context, from a reserved block.
  */
 package org.portreservation.boot.autoconfigure.management;

@@ -4,9 +4,10 @@ import org.apache.coyote.http11.Http11NioProtocol;
 import org.portreservation.PortReservation;
 
 /**
- * Tomcat's HTTP/1.1 NIO protocol with a connector bound from a {@link PortReservation}. Tomcat creates it by class
- * name ({@code TomcatWebServerFactory.setProtocol}); the block is handed to each instance before the connector
- * starts, so every connector, and every application context in the JVM, binds from its own block.
+ * Tomcat's HTTP/1.1 NIO protocol with a connector bound from a {@link PortReservation}.
+ * Tomcat creates it by class name ({@code TomcatWebServerFactory.setProtocol}); the block
+ * is handed to each instance before the connector starts, so every connector, and every
+ * application context in the JVM, binds from its own block.
  *
  * @since 0.1.0
  */
@@ -27,7 +28,8 @@ public class ReservedHttp11NioProtocol extends Http11NioProtocol {
 	}
 
 	/**
-	 * Sets the block the connector binds from: to the connector's port if it is not 0, else to any free port of it.
+	 * Sets the block the connector binds from: to the connector's port if it is not 0,
+	 * else to any free port of it.
 	 * @param reservation a TCP block
 	 */
 	public void setReservation(PortReservation reservation) {

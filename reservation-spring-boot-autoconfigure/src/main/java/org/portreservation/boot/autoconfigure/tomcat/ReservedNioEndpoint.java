@@ -12,9 +12,10 @@ import org.apache.tomcat.util.net.NioEndpoint;
 import org.portreservation.PortReservation;
 
 /**
- * A NIO endpoint whose server channel is bound from a {@link PortReservation}, so the port goes straight from the
- * block's guard to the listening socket. It owns its channel; the four methods that touch the channel of
- * {@link NioEndpoint} are replaced, everything else (SSL, pollers, graceful shutdown) is Tomcat's.
+ * A NIO endpoint whose server channel is bound from a {@link PortReservation}, so the
+ * port goes straight from the block's guard to the listening socket. It owns its channel;
+ * the four methods that touch the channel of {@link NioEndpoint} are replaced, everything
+ * else (SSL, pollers, graceful shutdown) is Tomcat's.
  */
 final class ReservedNioEndpoint extends NioEndpoint {
 
@@ -67,7 +68,8 @@ final class ReservedNioEndpoint extends NioEndpoint {
 	@Override
 	protected SocketChannel serverSocketAccept() throws Exception {
 		SocketChannel result = this.serverSocket.accept();
-		// Tomcat's guard against Linux kernels before 5.10 that could return one connection twice.
+		// Tomcat's guard against Linux kernels before 5.10 that could return one
+		// connection twice.
 		if (!JrePlatform.IS_WINDOWS) {
 			SocketAddress remoteAddress = result.getRemoteAddress();
 			long now = System.nanoTime();

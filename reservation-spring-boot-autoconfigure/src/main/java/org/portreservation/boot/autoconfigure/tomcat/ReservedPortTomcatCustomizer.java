@@ -13,11 +13,11 @@ import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
- * Makes a Tomcat web server bind its connector from a named block: the configured port if it is a port of the block,
- * any free port of the block if it is 0 or unset.
+ * Makes a Tomcat web server bind its connector from a named block: the configured port if
+ * it is a port of the block, any free port of the block if it is 0 or unset.
  * <p>
- * If the block was left out at start-up ({@code portreservation.fail-fast} false), the server binds its port as it
- * would without this library, and a warning says so.
+ * If the block was left out at start-up ({@code portreservation.fail-fast} false), the
+ * server binds its port as it would without this library, and a warning says so.
  *
  * @since 0.1.0
  */
@@ -65,18 +65,21 @@ public class ReservedPortTomcatCustomizer implements WebServerFactoryCustomizer<
 			return;
 		}
 		if (port != 0 && !reservation.contains(port)) {
-			throw new InvalidConfigurationPropertyValueException(this.portProperty, port, "Port " + port
-					+ " is outside the block '" + this.blockName + "' (" + reservation + ") that " + this.blockProperty
-					+ " binds the server from. Set " + this.portProperty + " to a port between "
-					+ reservation.startPort() + " and " + reservation.endPort()
-					+ ", or to 0 or leave it unset for any free port of the block.");
+			throw new InvalidConfigurationPropertyValueException(this.portProperty, port,
+					"Port " + port + " is outside the block '" + this.blockName + "' (" + reservation + ") that "
+							+ this.blockProperty + " binds the server from. Set " + this.portProperty
+							+ " to a port between " + reservation.startPort() + " and " + reservation.endPort()
+							+ ", or to 0 or leave it unset for any free port of the block.");
 		}
 		factory.setPort(port);
 		factory.setProtocol(ReservedHttp11NioProtocol.class.getName());
 		factory.addProtocolHandlerCustomizers(new HandOff(reservation));
 	}
 
-	/** Hands the block to the connector's own protocol instance, which Tomcat creates by class name. */
+	/**
+	 * Hands the block to the connector's own protocol instance, which Tomcat creates by
+	 * class name.
+	 */
 	private final class HandOff implements TomcatProtocolHandlerCustomizer<ProtocolHandler> {
 
 		private final PortReservation reservation;
@@ -89,8 +92,8 @@ public class ReservedPortTomcatCustomizer implements WebServerFactoryCustomizer<
 		public void customize(ProtocolHandler handler) {
 			if (!(handler instanceof ReservedHttp11NioProtocol protocol)) {
 				throw new IllegalStateException("The connector's protocol is " + handler.getClass().getName()
-						+ ", but binding it from the block '" + ReservedPortTomcatCustomizer.this.blockName
-						+ "' needs " + ReservedHttp11NioProtocol.class.getName() + ": a customizer that runs after "
+						+ ", but binding it from the block '" + ReservedPortTomcatCustomizer.this.blockName + "' needs "
+						+ ReservedHttp11NioProtocol.class.getName() + ": a customizer that runs after "
 						+ "this one set another protocol; remove " + ReservedPortTomcatCustomizer.this.blockProperty
 						+ " or that customizer");
 			}

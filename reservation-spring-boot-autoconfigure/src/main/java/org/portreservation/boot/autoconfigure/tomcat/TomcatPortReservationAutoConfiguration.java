@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} that binds the embedded
- * Tomcat, servlet or reactive, from the block named by {@code portreservation.server.block}.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} that binds the embedded Tomcat, servlet or reactive, from the block
+ * named by {@code portreservation.server.block}.
  *
  * @since 0.1.0
  */

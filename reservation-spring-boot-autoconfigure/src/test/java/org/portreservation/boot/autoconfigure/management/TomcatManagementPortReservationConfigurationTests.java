@@ -13,8 +13,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TomcatManagementPortReservationConfiguration} in a child context, as Boot runs a management server
- * on its own port.
+ * Tests for {@link TomcatManagementPortReservationConfiguration} in a child context, as
+ * Boot runs a management server on its own port.
  */
 class TomcatManagementPortReservationConfigurationTests {
 

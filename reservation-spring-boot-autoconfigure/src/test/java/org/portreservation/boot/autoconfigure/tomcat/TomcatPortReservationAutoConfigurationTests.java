@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link TomcatPortReservationAutoConfiguration} and {@link ReservedPortTomcatCustomizer}.
+ * Tests for {@link TomcatPortReservationAutoConfiguration} and
+ * {@link ReservedPortTomcatCustomizer}.
  */
 class TomcatPortReservationAutoConfigurationTests {
 
@@ -58,8 +59,7 @@ class TomcatPortReservationAutoConfigurationTests {
 	void outsideAWebApplicationTheServerBlockIsIgnored() {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues("portreservation.blocks.web.number-of-ports=1", "portreservation.server.block=web")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(ReservedPortTomcatCustomizer.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ReservedPortTomcatCustomizer.class));
 	}
 
 	@Test
@@ -113,8 +113,8 @@ class TomcatPortReservationAutoConfigurationTests {
 			context.getBean(ReservedPortTomcatCustomizer.class).customize(factory);
 			factory.setProtocol(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
 			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> factory.getWebServer().start())
-				.withStackTraceContaining("but binding it from the block 'web' needs "
-						+ ReservedHttp11NioProtocol.class.getName());
+				.withStackTraceContaining(
+						"but binding it from the block 'web' needs " + ReservedHttp11NioProtocol.class.getName());
 		});
 	}
 

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Full start-ups of the embedded Tomcat bound from a block, with real sockets and another process.
+ * Full start-ups of the embedded Tomcat bound from a block, with real sockets and another
+ * process.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TomcatPortReservationStartupTests {
@@ -71,8 +72,7 @@ class TomcatPortReservationStartupTests {
 	void reactiveServerBindsInsideTheBlock() throws Exception {
 		List<Integer> block;
 		try (ConfigurableApplicationContext context = this.startups.run(WebApplicationType.REACTIVE,
-				"portreservation.blocks.web.number-of-ports=2", "portreservation.server.block=web",
-				"server.port=0")) {
+				"portreservation.blocks.web.number-of-ports=2", "portreservation.server.block=web", "server.port=0")) {
 			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
 			block = Ports.range(web.startPort(), web.numberOfPorts());
 			int port = this.startups.reportedPort("");
@@ -104,9 +104,9 @@ class TomcatPortReservationStartupTests {
 				"server.address=127.0.0.1")) {
 			int port = this.startups.reportedPort("");
 			assertThat(Startups.get(this.client, "http://127.0.0.1:" + port + "/hello")).isEqualTo("hello");
-			// Linux routes all of 127/8 to loopback: only a wildcard listener would accept on 127.0.0.2.
-			assertThatExceptionOfType(ConnectException.class)
-				.isThrownBy(() -> new Socket("127.0.0.2", port).close());
+			// Linux routes all of 127/8 to loopback: only a wildcard listener would
+			// accept on 127.0.0.2.
+			assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> new Socket("127.0.0.2", port).close());
 		}
 	}
 
@@ -200,8 +200,9 @@ class TomcatPortReservationStartupTests {
 						"portreservation.blocks.web.number-of-ports=2", "portreservation.server.block=web",
 						"server.port=0")) {
 			assertThat(context.getBean(PortReservationTemplate.class).getReservations()).isEmpty();
-			assertThat(output).contains("Left out the block 'web' (tcp " + start + "-" + (start + 1)
-					+ ") because portreservation.fail-fast is false")
+			assertThat(output)
+				.contains("Left out the block 'web' (tcp " + start + "-" + (start + 1)
+						+ ") because portreservation.fail-fast is false")
 				.contains("portreservation.server.block names the block 'web', which was not reserved");
 			int port = this.startups.reportedPort("");
 			assertThat(Startups.get(this.client, "http://localhost:" + port + "/hello")).isEqualTo("hello");
