@@ -2,6 +2,7 @@ package org.portreservation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -25,9 +26,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * All hooks run while this reservation's lock is held, so a backend needs no locking of
  * its own per block.
  *
+ * <p>
+ * For backends only: applications use {@link PortReservation} and get instances from
+ * {@link PortReservations}.
+ *
  * @since 0.1.0
  */
-public abstract class AbstractPortReservation implements PortReservation {
+public abstract non-sealed class AbstractPortReservation implements PortReservation {
 
 	/**
 	 * Marks a port that came back from a channel or a lease but could not be guarded
@@ -42,11 +47,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 
 	};
 
-	private final Protocol protocol;
-
-	private final int startPort;
-
-	private final int numberOfPorts;
+	private final PortBlock block;
 
 	private final boolean persistent;
 
@@ -64,31 +65,20 @@ public abstract class AbstractPortReservation implements PortReservation {
 
 	/**
 	 * Creates the bookkeeping for a block the backend already holds.
-	 * @param protocol the protocol of the block
-	 * @param startPort its first port
-	 * @param numberOfPorts its number of ports
+	 * @param block the block, which names its ports
 	 * @param persistent whether it is a handle on a persistent reservation
 	 */
-	protected AbstractPortReservation(Protocol protocol, int startPort, int numberOfPorts, boolean persistent) {
-		this.protocol = protocol;
-		this.startPort = startPort;
-		this.numberOfPorts = numberOfPorts;
+	protected AbstractPortReservation(PortBlock block, boolean persistent) {
+		if (block.isAnyFree()) {
+			throw new IllegalArgumentException("A reservation holds a block that names its ports, not the " + block);
+		}
+		this.block = block;
 		this.persistent = persistent;
 	}
 
 	@Override
-	public final Protocol protocol() {
-		return this.protocol;
-	}
-
-	@Override
-	public final int startPort() {
-		return this.startPort;
-	}
-
-	@Override
-	public final int numberOfPorts() {
-		return this.numberOfPorts;
+	public final PortBlock block() {
+		return this.block;
 	}
 
 	@Override
@@ -198,8 +188,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 
 	@Override
 	public String toString() {
-		return this.protocol.label() + " block " + this.startPort + "-" + endPort()
-				+ (this.persistent ? " (persistent)" : "");
+		return this.block + (this.persistent ? " (persistent)" : "");
 	}
 
 	/**
@@ -330,7 +319,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 			return List.of(port);
 		}
 		if (free.isEmpty()) {
-			throw new BlockExhaustedException("All " + this.numberOfPorts + " ports of " + this
+			throw new BlockExhaustedException("All " + this.block.numberOfPorts() + " ports of " + this
 					+ " are bound or leased by this process (" + describeUsers()
 					+ "); close a channel or a lease to free a port, or reserve a larger block");
 		}
@@ -341,7 +330,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 		ensureOpen();
 		reclaim();
 		List<Integer> free = new ArrayList<>();
-		for (int port = this.startPort; port <= endPort(); port++) {
+		for (int port = this.block.startPort(); port <= endPort(); port++) {
 			if (!this.users.containsKey(port)) {
 				free.add(port);
 			}
@@ -397,7 +386,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 	private void checkPortArgument(int port) {
 		if (port != 0 && !contains(port)) {
 			throw new InvalidReservationArgumentException("port " + port + " is outside the " + this
-					+ ": use 0 for any free port of the block or a port between " + this.startPort + " and "
+					+ ": use 0 for any free port of the block or a port between " + this.block.startPort() + " and "
 					+ endPort());
 		}
 	}
@@ -406,7 +395,7 @@ public abstract class AbstractPortReservation implements PortReservation {
 		if (channel == null) {
 			throw new InvalidReservationArgumentException("channel must not be null");
 		}
-		if (expected != this.protocol) {
+		if (expected != this.block.protocol()) {
 			throw new InvalidReservationArgumentException("A " + channel.getClass().getSimpleName() + " uses "
 					+ expected + " but this is a " + this + ": bind "
 					+ (expected == Protocol.TCP ? "DatagramChannels" : "ServerSocketChannels and SocketChannels")
@@ -532,6 +521,29 @@ public abstract class AbstractPortReservation implements PortReservation {
 		 */
 		public List<Integer> leasedPorts() {
 			return this.leasedPorts;
+		}
+
+		/**
+		 * Binds the channel to the first of the {@link #candidates()} that the operating
+		 * system accepts.
+		 * @return the port the channel is now bound to
+		 * @throws BindException the first refusal, if every candidate is refused
+		 * @throws IOException if the operating system fails otherwise
+		 */
+		public int bindToFirstFreeCandidate() throws IOException {
+			BindException failure = null;
+			for (int port : this.candidates) {
+				try {
+					bindTo(port);
+					return port;
+				}
+				catch (BindException ex) {
+					if (failure == null) {
+						failure = ex;
+					}
+				}
+			}
+			throw failure;
 		}
 
 		/**

@@ -11,63 +11,50 @@ import java.util.Optional;
 public abstract class AbstractPortReservations implements PortReservations {
 
 	@Override
-	public final PortReservation acquire(Protocol protocol, int startPort, int numberOfPorts) {
-		BlockArguments.check(protocol, startPort, numberOfPorts, false);
-		return doAcquire(protocol, startPort, numberOfPorts);
+	public final PortReservation acquire(PortBlock block) {
+		return doAcquire(BlockArguments.runtimeBlock(block));
 	}
 
 	@Override
-	public final PortReservation createPersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		BlockArguments.check(protocol, startPort, numberOfPorts, true);
-		return doCreatePersistent(protocol, startPort, numberOfPorts);
+	public final PortReservation createPersistent(PortBlock block) {
+		return doCreatePersistent(BlockArguments.persistentBlock(block));
 	}
 
 	@Override
-	public final void deletePersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		BlockArguments.check(protocol, startPort, numberOfPorts, true);
-		doDeletePersistent(protocol, startPort, numberOfPorts);
+	public final void deletePersistent(PortBlock block) {
+		doDeletePersistent(BlockArguments.persistentBlock(block));
 	}
 
 	@Override
-	public final Optional<PortReservation> lookupPersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		BlockArguments.check(protocol, startPort, numberOfPorts, true);
-		return doLookupPersistent(protocol, startPort, numberOfPorts);
+	public final Optional<PortReservation> lookupPersistent(PortBlock block) {
+		return doLookupPersistent(BlockArguments.persistentBlock(block));
 	}
 
 	/**
-	 * Acquires a runtime block; arguments are valid.
-	 * @param protocol the protocol
-	 * @param startPort the first port, or 0 for any free block
-	 * @param numberOfPorts the number of ports
+	 * Acquires a runtime block.
+	 * @param block the block, or a request for any free block
 	 * @return the reservation
 	 */
-	protected abstract PortReservation doAcquire(Protocol protocol, int startPort, int numberOfPorts);
+	protected abstract PortReservation doAcquire(PortBlock block);
 
 	/**
-	 * Creates a persistent block; arguments are valid and {@code startPort} is not 0.
-	 * @param protocol the protocol
-	 * @param startPort the first port
-	 * @param numberOfPorts the number of ports
+	 * Creates a persistent block.
+	 * @param block the block, which names its ports
 	 * @return a handle on it
 	 */
-	protected abstract PortReservation doCreatePersistent(Protocol protocol, int startPort, int numberOfPorts);
+	protected abstract PortReservation doCreatePersistent(PortBlock block);
 
 	/**
-	 * Deletes a persistent block; arguments are valid and {@code startPort} is not 0.
-	 * @param protocol the protocol
-	 * @param startPort the first port
-	 * @param numberOfPorts the number of ports
+	 * Deletes a persistent block.
+	 * @param block the block, which names its ports
 	 */
-	protected abstract void doDeletePersistent(Protocol protocol, int startPort, int numberOfPorts);
+	protected abstract void doDeletePersistent(PortBlock block);
 
 	/**
-	 * Looks up a persistent block; arguments are valid and {@code startPort} is not 0.
-	 * @param protocol the protocol
-	 * @param startPort the first port
-	 * @param numberOfPorts the number of ports
+	 * Looks up a persistent block.
+	 * @param block the block, which names its ports
 	 * @return a handle on it, or empty
 	 */
-	protected abstract Optional<PortReservation> doLookupPersistent(Protocol protocol, int startPort,
-			int numberOfPorts);
+	protected abstract Optional<PortReservation> doLookupPersistent(PortBlock block);
 
 }

@@ -38,6 +38,47 @@ public final class BlockArguments {
 	}
 
 	/**
+	 * Checks that a runtime request names a block.
+	 * @param block the request
+	 * @return the block
+	 * @throws InvalidReservationArgumentException if {@code block} is null
+	 */
+	static PortBlock runtimeBlock(PortBlock block) {
+		if (block == null) {
+			throw new InvalidReservationArgumentException("block must not be null");
+		}
+		return block;
+	}
+
+	/**
+	 * Checks that a persistent request names its ports.
+	 * @param block the request
+	 * @return the block
+	 * @throws InvalidReservationArgumentException if {@code block} is null or asks for
+	 * any free block
+	 */
+	static PortBlock persistentBlock(PortBlock block) {
+		runtimeBlock(block);
+		check(block.protocol(), block.startPort(), block.numberOfPorts(), true);
+		return block;
+	}
+
+	/**
+	 * Checks a persistent request with the Java names of the arguments and makes its
+	 * block.
+	 * @param protocol must not be null
+	 * @param startPort 1 to 65535
+	 * @param numberOfPorts 1 to 65535, and the block must end at 65535 or below
+	 * @return the block
+	 * @throws InvalidReservationArgumentException naming the first wrong argument and
+	 * what is allowed
+	 */
+	static PortBlock persistentBlock(Protocol protocol, int startPort, int numberOfPorts) {
+		check(protocol, startPort, numberOfPorts, true);
+		return new PortBlock(protocol, startPort, numberOfPorts);
+	}
+
+	/**
 	 * Every rule a request breaks, each with a message that names the argument as the
 	 * caller knows it.
 	 * @param protocol the protocol, null breaks a rule

@@ -13,37 +13,54 @@ import java.util.List;
  * Binding a caller's unbound channel "from the block" is the portable form of Windows'
  * associate-then-bind: the port is never unguarded between the reservation and the bind.
  * A port whose channel is closed goes back to the block. Closing the reservation releases
- * the whole block; channels already bound from it stay open and keep their ports.
- * Implementations are safe for use by several threads.
+ * the whole block; channels already bound from it stay open and keep their ports. Safe
+ * for use by several threads. What a reservation guarantees on each platform is stated
+ * once, in the {@linkplain org.portreservation package documentation}.
+ * <p>
+ * This type is the library's own: get one from {@link PortReservations}, do not implement
+ * it. A backend extends {@link AbstractPortReservation}, the one type it permits.
  *
  * @since 0.1.0
  */
-public interface PortReservation extends AutoCloseable {
+public sealed interface PortReservation extends AutoCloseable permits AbstractPortReservation {
+
+	/**
+	 * The block this reservation holds.
+	 * @return the block, which names its ports
+	 * @since 0.1.0
+	 */
+	PortBlock block();
 
 	/**
 	 * The protocol of the block's ports.
 	 * @return TCP or UDP
 	 */
-	Protocol protocol();
+	default Protocol protocol() {
+		return block().protocol();
+	}
 
 	/**
 	 * The first port of the block.
 	 * @return a port between 1 and 65535
 	 */
-	int startPort();
+	default int startPort() {
+		return block().startPort();
+	}
 
 	/**
 	 * The number of ports in the block.
 	 * @return at least 1
 	 */
-	int numberOfPorts();
+	default int numberOfPorts() {
+		return block().numberOfPorts();
+	}
 
 	/**
 	 * The last port of the block, inclusive.
 	 * @return {@code startPort() + numberOfPorts() - 1}
 	 */
 	default int endPort() {
-		return startPort() + numberOfPorts() - 1;
+		return block().endPort();
 	}
 
 	/**
@@ -66,7 +83,7 @@ public interface PortReservation extends AutoCloseable {
 	 * @return {@code true} if {@code startPort() <= port <= endPort()}
 	 */
 	default boolean contains(int port) {
-		return port >= startPort() && port <= endPort();
+		return block().contains(port);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.portreservation.PortBlock;
 import org.portreservation.PortReservationException;
 import org.portreservation.Protocol;
 
@@ -43,12 +44,11 @@ final class BlockLocks {
 	}
 
 	/**
-	 * Locks the ports {@code [startPort, startPort + numberOfPorts)}, or returns
-	 * {@code null} if another process or another reservation of this JVM holds any of
-	 * them.
+	 * Locks the ports of {@code block}, or returns {@code null} if another process or
+	 * another reservation of this JVM holds any of them.
 	 */
-	BlockLock tryLock(Protocol protocol, int startPort, int numberOfPorts) {
-		Path path = file(protocol);
+	BlockLock tryLock(PortBlock block) {
+		Path path = file(block.protocol());
 		synchronized (FILES) {
 			SharedFile shared = FILES.get(path);
 			if (shared == null) {
@@ -56,7 +56,7 @@ final class BlockLocks {
 			}
 			FileLock lock;
 			try {
-				lock = shared.channel.tryLock(startPort, numberOfPorts, false);
+				lock = shared.channel.tryLock(block.startPort(), block.numberOfPorts(), false);
 			}
 			catch (OverlappingFileLockException ex) {
 				lock = null;
@@ -64,8 +64,8 @@ final class BlockLocks {
 			catch (IOException ex) {
 				lock = null;
 				closeIfUnused(path, shared);
-				throw new PortReservationException("Could not lock ports " + startPort + "-"
-						+ (startPort + numberOfPorts - 1) + " in " + path + ": " + ex.getMessage(), ex);
+				throw new PortReservationException(
+						"Could not lock the " + block + " in " + path + ": " + ex.getMessage(), ex);
 			}
 			if (lock == null) {
 				closeIfUnused(path, shared);

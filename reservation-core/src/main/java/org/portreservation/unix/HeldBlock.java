@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.portreservation.AbstractPortReservation;
+import org.portreservation.PortBlock;
 import org.portreservation.Protocol;
 
 /**
@@ -42,9 +43,8 @@ final class HeldBlock extends AbstractPortReservation {
 	 */
 	private final AtomicInteger unguarded = new AtomicInteger();
 
-	private HeldBlock(Protocol protocol, int startPort, NetworkChannel[] placeholders, BlockLocks.BlockLock lock,
-			long token) {
-		super(protocol, startPort, placeholders.length, false);
+	private HeldBlock(PortBlock block, NetworkChannel[] placeholders, BlockLocks.BlockLock lock, long token) {
+		super(block, false);
 		this.placeholders = placeholders;
 		this.lock = lock;
 		this.token = token;
@@ -55,19 +55,18 @@ final class HeldBlock extends AbstractPortReservation {
 	 * @throws PortBusy if the lock or a port is taken
 	 * @throws IOException if a placeholder fails for another reason
 	 */
-	static HeldBlock hold(BlockLocks locks, Protocol protocol, int startPort, int numberOfPorts, long token)
-			throws PortBusy, IOException {
-		BlockLocks.BlockLock lock = locks.tryLock(protocol, startPort, numberOfPorts);
+	static HeldBlock hold(BlockLocks locks, PortBlock block, long token) throws PortBusy, IOException {
+		BlockLocks.BlockLock lock = locks.tryLock(block);
 		if (lock == null) {
-			throw new PortBusy(startPort, true, null);
+			throw new PortBusy(block.startPort(), true, null);
 		}
-		NetworkChannel[] placeholders = new NetworkChannel[numberOfPorts];
-		int port = startPort;
+		NetworkChannel[] placeholders = new NetworkChannel[block.numberOfPorts()];
+		int port = block.startPort();
 		try {
-			for (; port < startPort + numberOfPorts; port++) {
-				placeholders[port - startPort] = openPlaceholder(protocol, port);
+			for (; port <= block.endPort(); port++) {
+				placeholders[port - block.startPort()] = openPlaceholder(block.protocol(), port);
 			}
-			return new HeldBlock(protocol, startPort, placeholders, lock, token);
+			return new HeldBlock(block, placeholders, lock, token);
 		}
 		catch (BindException ex) {
 			closeAll(placeholders);
@@ -90,25 +89,21 @@ final class HeldBlock extends AbstractPortReservation {
 	protected int bindFromBlock(BindRequest request) throws IOException {
 		NetworkChannel channel = request.channel();
 		channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-		BindException failure = null;
-		for (int port : request.candidates()) {
-			try {
-				request.bindTo(port);
-			}
-			catch (BindException ex) {
-				// Only a same-user SO_REUSEPORT socket can be in the way; try the next
-				// free port.
-				failure = ex;
-				continue;
-			}
-			if (protocol() == Protocol.UDP) {
-				unguard(port);
-			}
-			return port;
+		int port;
+		try {
+			// Only a same-user SO_REUSEPORT socket can refuse a candidate, so the next
+			// may be free.
+			port = request.bindToFirstFreeCandidate();
 		}
-		// The caller's channel stays usable, as it was handed in.
-		channel.setOption(StandardSocketOptions.SO_REUSEPORT, false);
-		throw failure;
+		catch (BindException ex) {
+			// The caller's channel stays usable, as it was handed in.
+			channel.setOption(StandardSocketOptions.SO_REUSEPORT, false);
+			throw ex;
+		}
+		if (protocol() == Protocol.UDP) {
+			unguard(port);
+		}
+		return port;
 	}
 
 	@Override

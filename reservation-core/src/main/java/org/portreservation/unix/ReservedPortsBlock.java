@@ -1,14 +1,13 @@
 package org.portreservation.unix;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.util.Optional;
 
 import org.portreservation.AbstractPortReservation;
 import org.portreservation.BlockExhaustedException;
+import org.portreservation.PortBlock;
 import org.portreservation.PortReservationException;
 import org.portreservation.PortsInUseException;
-import org.portreservation.Protocol;
 
 /**
  * A handle on a block of {@code net.ipv4.ip_local_reserved_ports}: the kernel keeps
@@ -20,8 +19,8 @@ final class ReservedPortsBlock extends AbstractPortReservation {
 
 	private final long token;
 
-	ReservedPortsBlock(Protocol protocol, int startPort, int numberOfPorts, long token) {
-		super(protocol, startPort, numberOfPorts, true);
+	ReservedPortsBlock(PortBlock block, long token) {
+		super(block, true);
 		this.token = token;
 	}
 
@@ -32,17 +31,7 @@ final class ReservedPortsBlock extends AbstractPortReservation {
 
 	@Override
 	protected int bindFromBlock(BindRequest request) throws IOException {
-		BindException failure = null;
-		for (int port : request.candidates()) {
-			try {
-				request.bindTo(port);
-				return port;
-			}
-			catch (BindException ex) {
-				failure = ex;
-			}
-		}
-		throw failure;
+		return request.bindToFirstFreeCandidate();
 	}
 
 	@Override

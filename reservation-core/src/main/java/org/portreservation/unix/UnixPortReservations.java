@@ -14,14 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.portreservation.AbstractPortReservations;
 import org.portreservation.BackendInfo;
 import org.portreservation.BlockArguments;
-import org.portreservation.NoFreeBlockException;
+import org.portreservation.PortBlock;
 import org.portreservation.PortReservation;
-import org.portreservation.PortReservationException;
-import org.portreservation.PortsInUseException;
-import org.portreservation.Protocol;
-import org.portreservation.ReservationAccessDeniedException;
-import org.portreservation.ReservationNotFoundException;
-import org.portreservation.UnsupportedPlatformException;
 
 /**
  * The backend for Linux and other Unix systems: runtime blocks are held sockets plus a
@@ -102,22 +96,22 @@ public final class UnixPortReservations extends AbstractPortReservations {
 	}
 
 	@Override
-	protected PortReservation doAcquire(Protocol protocol, int startPort, int numberOfPorts) {
-		if (startPort != 0) {
-			try {
-				return HeldBlock.hold(this.locks, protocol, startPort, numberOfPorts, nextToken());
-			}
-			catch (HeldBlock.PortBusy busy) {
-				throw inUse(protocol, startPort, numberOfPorts, busy);
-			}
-			catch (IOException ex) {
-				throw failure(protocol, startPort, numberOfPorts, ex);
-			}
+	protected PortReservation doAcquire(PortBlock block) {
+		if (block.isAnyFree()) {
+			return acquireAnyBlock(block);
 		}
-		return acquireAnyBlock(protocol, numberOfPorts);
+		try {
+			return HeldBlock.hold(this.locks, block, nextToken());
+		}
+		catch (HeldBlock.PortBusy busy) {
+			throw UnixErrors.inUse(block, busy, this.locks.file(block.protocol()));
+		}
+		catch (IOException ex) {
+			throw UnixErrors.holdFailed(block, ex);
+		}
 	}
 
-	private PortReservation acquireAnyBlock(Protocol protocol, int numberOfPorts) {
+	private PortReservation acquireAnyBlock(PortBlock request) {
 		BitSet avoided;
 		try {
 			avoided = KernelPorts.reservedPorts();
@@ -127,87 +121,79 @@ public final class UnixPortReservations extends AbstractPortReservations {
 		}
 		int[] ephemeral = KernelPorts.ephemeralRange();
 		BlockSearch search = new BlockSearch(FIRST_UNPRIVILEGED_PORT, BlockArguments.MAX_PORT, ephemeral[0],
-				ephemeral[1], numberOfPorts, avoided);
+				ephemeral[1], request.numberOfPorts(), avoided);
 		for (int start = search.first(); start >= 0;) {
+			PortBlock candidate = PortBlock.of(request.protocol(), start, request.numberOfPorts());
 			try {
-				return HeldBlock.hold(this.locks, protocol, start, numberOfPorts, nextToken());
+				return HeldBlock.hold(this.locks, candidate, nextToken());
 			}
 			catch (HeldBlock.PortBusy busy) {
-				if (isPermissionDenied(busy)) {
-					throw accessDenied(protocol, busy.port(), busy.bindFailure());
+				if (!busy.locked() && BindPrivilege.lacking(busy.port())) {
+					throw UnixErrors.accessDenied(request.protocol(), busy.port(), busy.bindFailure());
 				}
 				start = busy.locked() ? search.next(start, start) : search.next(start, busy.port());
 			}
 			catch (IOException ex) {
-				throw failure(protocol, start, numberOfPorts, ex);
+				throw UnixErrors.holdFailed(candidate, ex);
 			}
 		}
-		throw new NoFreeBlockException("No free block of " + numberOfPorts + " contiguous " + protocol.label()
-				+ " ports between " + FIRST_UNPRIVILEGED_PORT + " and " + BlockArguments.MAX_PORT
-				+ " (looked outside the " + "ephemeral range " + ephemeral[0] + "-" + ephemeral[1]
-				+ " first, then inside it, skipping " + "ip_local_reserved_ports): ask for fewer ports, or free some");
+		throw UnixErrors.noFreeBlock(request, FIRST_UNPRIVILEGED_PORT, BlockArguments.MAX_PORT, ephemeral);
 	}
 
 	@Override
-	protected PortReservation doCreatePersistent(Protocol protocol, int startPort, int numberOfPorts) {
+	protected PortReservation doCreatePersistent(PortBlock block) {
 		synchronized (RESERVED_PORTS_WRITE) {
 			BitSet reserved = readReservedPorts();
-			BitSet block = block(startPort, numberOfPorts);
+			BitSet ports = ports(block);
 			BitSet overlap = (BitSet) reserved.clone();
-			overlap.and(block);
+			overlap.and(ports);
 			if (!overlap.isEmpty()) {
-				int port = overlap.nextSetBit(0);
-				throw new PortsInUseException("Port " + port + " of the block " + startPort + "-"
-						+ (startPort + numberOfPorts - 1) + " is already in net.ipv4.ip_local_reserved_ports ("
-						+ KernelPorts.format(reserved) + "), which Linux shares between TCP and UDP: delete the "
-						+ "overlapping persistent reservation first, or choose another block", port, -1, null);
+				throw UnixErrors.alreadyReserved(block, overlap.nextSetBit(0), reserved);
 			}
-			reserved.or(block);
+			reserved.or(ports);
 			writeReservedPorts(reserved);
-			return new ReservedPortsBlock(protocol, startPort, numberOfPorts, nextToken());
+			return new ReservedPortsBlock(block, nextToken());
 		}
 	}
 
 	@Override
-	protected void doDeletePersistent(Protocol protocol, int startPort, int numberOfPorts) {
+	protected void doDeletePersistent(PortBlock block) {
 		synchronized (RESERVED_PORTS_WRITE) {
 			BitSet reserved = readReservedPorts();
-			if (!covers(reserved, startPort, numberOfPorts)) {
-				throw notFound(startPort, numberOfPorts, reserved);
+			if (!covers(reserved, block)) {
+				throw UnixErrors.notFound(block, reserved);
 			}
-			reserved.andNot(block(startPort, numberOfPorts));
+			reserved.andNot(ports(block));
 			writeReservedPorts(reserved);
 		}
 	}
 
 	@Override
-	protected Optional<PortReservation> doLookupPersistent(Protocol protocol, int startPort, int numberOfPorts) {
+	protected Optional<PortReservation> doLookupPersistent(PortBlock block) {
 		BitSet reserved = readReservedPorts();
-		if (!covers(reserved, startPort, numberOfPorts)) {
+		if (!covers(reserved, block)) {
 			return Optional.empty();
 		}
-		return Optional.of(new ReservedPortsBlock(protocol, startPort, numberOfPorts, nextToken()));
+		return Optional.of(new ReservedPortsBlock(block, nextToken()));
 	}
 
 	private static long nextToken() {
 		return TOKENS.incrementAndGet();
 	}
 
-	private static BitSet block(int startPort, int numberOfPorts) {
-		BitSet block = new BitSet();
-		block.set(startPort, startPort + numberOfPorts);
-		return block;
+	private static BitSet ports(PortBlock block) {
+		BitSet ports = new BitSet();
+		ports.set(block.startPort(), block.endPort() + 1);
+		return ports;
 	}
 
-	private static boolean covers(BitSet reserved, int startPort, int numberOfPorts) {
-		return reserved.nextClearBit(startPort) >= startPort + numberOfPorts;
+	private static boolean covers(BitSet reserved, PortBlock block) {
+		return reserved.nextClearBit(block.startPort()) > block.endPort();
 	}
 
 	private static BitSet readReservedPorts() {
 		if (!Files.exists(KernelPorts.RESERVED_PORTS)) {
-			throw new UnsupportedPlatformException(
-					"Persistent reservations need Linux's " + "net.ipv4.ip_local_reserved_ports, which this system ("
-							+ System.getProperty("os.name") + ") lacks: use runtime reservations (acquire) here");
+			throw UnixErrors.noReservedPorts();
 		}
 		try {
 			return KernelPorts.reservedPorts();
@@ -225,75 +211,14 @@ public final class UnixPortReservations extends AbstractPortReservations {
 			Files.writeString(KernelPorts.RESERVED_PORTS, value.isEmpty() ? "\n" : value);
 		}
 		catch (AccessDeniedException ex) {
-			throw new ReservationAccessDeniedException("Writing net.ipv4.ip_local_reserved_ports needs root or "
-					+ "CAP_NET_ADMIN; an administrator can run: sudo sysctl -w net.ipv4.ip_local_reserved_ports="
-					+ (value.isEmpty() ? "''" : value), ex);
+			throw UnixErrors.writeDenied(value, ex);
 		}
 		catch (FileSystemException ex) {
-			throw new ReservationAccessDeniedException("Could not write net.ipv4.ip_local_reserved_ports ("
-					+ ex.getReason() + "): /proc/sys is read-only here, as in most containers; an administrator "
-					+ "of the host or network namespace can run: sudo sysctl -w net.ipv4.ip_local_reserved_ports="
-					+ (value.isEmpty() ? "''" : value), ex);
+			throw UnixErrors.readOnly(value, ex.getReason(), ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write " + KernelPorts.RESERVED_PORTS, ex);
 		}
-	}
-
-	private static ReservationNotFoundException notFound(int startPort, int numberOfPorts, BitSet reserved) {
-		return new ReservationNotFoundException("No persistent reservation covers " + startPort + "-"
-				+ (startPort + numberOfPorts - 1) + ": net.ipv4.ip_local_reserved_ports is '"
-				+ KernelPorts.format(reserved) + "' (see it with 'sysctl net.ipv4.ip_local_reserved_ports')");
-	}
-
-	private PortReservationException inUse(Protocol protocol, int startPort, int numberOfPorts,
-			HeldBlock.PortBusy busy) {
-		String block = protocol.label() + " block " + startPort + "-" + (startPort + numberOfPorts - 1);
-		if (busy.locked()) {
-			Path file = this.locks.file(protocol);
-			Optional<PortOwners.LockedByte> locked = PortOwners.ofLock(file, startPort, startPort + numberOfPorts - 1);
-			if (locked.isPresent()) {
-				int port = (int) locked.get().position();
-				PortOwners.Owner owner = locked.get().owner();
-				String holder = (owner.pid() == ProcessHandle.current().pid()) ? "another reservation of this process"
-						: owner + " through portreservation";
-				return new PortsInUseException("Port " + port + " of the " + block + " is reserved by " + holder
-						+ ": choose another block, or startPort 0 for any free block", port, owner.pid(), null);
-			}
-			return new PortsInUseException("The " + block + " overlaps a block reserved through portreservation "
-					+ "(lock file " + file + "): choose another block, or startPort 0 for any free block", startPort,
-					-1, null);
-		}
-		if (isPermissionDenied(busy)) {
-			return accessDenied(protocol, busy.port(), busy.bindFailure());
-		}
-		Optional<PortOwners.Owner> owner = PortOwners.ofPort(protocol, busy.port());
-		return new PortsInUseException(
-				"Port " + busy.port() + " of the " + block + " is in use by " + owner.map(Object::toString)
-					.orElse("another socket, whose owner /proc does not show (it lists other "
-							+ "users' sockets only to root, and no TCP socket that is bound but neither listens nor "
-							+ "connects, such as another process's reservation)")
-						+ ": choose another block, or startPort 0 for any free block",
-				busy.port(), owner.map(PortOwners.Owner::pid).orElse(-1L), busy.bindFailure());
-	}
-
-	private static boolean isPermissionDenied(HeldBlock.PortBusy busy) {
-		String message = (busy.bindFailure() != null) ? busy.bindFailure().getMessage() : null;
-		return message != null && message.contains("Permission denied");
-	}
-
-	private static ReservationAccessDeniedException accessDenied(Protocol protocol, int port, IOException cause) {
-		return new ReservationAccessDeniedException("Binding " + protocol.label() + " port " + port + " needs root or "
-				+ "CAP_NET_BIND_SERVICE (ports below net.ipv4.ip_unprivileged_port_start, 1024 by default, are "
-				+ "privileged): an administrator can run 'sudo setcap cap_net_bind_service=+ep <path of java>' or "
-				+ "'sudo sysctl -w net.ipv4.ip_unprivileged_port_start=" + port + "', or choose a port from 1024 up",
-				cause);
-	}
-
-	private static PortReservationException failure(Protocol protocol, int startPort, int numberOfPorts,
-			IOException ex) {
-		return new PortReservationException("Could not hold the " + protocol.label() + " block " + startPort + "-"
-				+ (startPort + numberOfPorts - 1) + ": " + ex, ex);
 	}
 
 }

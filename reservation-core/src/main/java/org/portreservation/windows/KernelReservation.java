@@ -8,7 +8,7 @@ import org.portreservation.AbstractPortReservation;
 import org.portreservation.BlockExhaustedException;
 import org.portreservation.PortReservationException;
 import org.portreservation.PortsInUseException;
-import org.portreservation.Protocol;
+import org.portreservation.PortBlock;
 
 /**
  * A block Windows reserves, runtime or persistent: binding from it associates the
@@ -24,8 +24,8 @@ import org.portreservation.Protocol;
  */
 abstract class KernelReservation extends AbstractPortReservation {
 
-	KernelReservation(Protocol protocol, int startPort, int numberOfPorts, boolean persistent) {
-		super(protocol, startPort, numberOfPorts, persistent);
+	KernelReservation(PortBlock block, boolean persistent) {
+		super(block, persistent);
 	}
 
 	@Override
@@ -69,22 +69,16 @@ abstract class KernelReservation extends AbstractPortReservation {
 	}
 
 	private int bindFirstFreeCandidate(BindRequest request, BindException kernelChoiceFailure) throws IOException {
-		BindException failure = kernelChoiceFailure;
-		for (int port : request.candidates()) {
-			try {
-				request.bindTo(port);
-				return port;
-			}
-			catch (BindException ex) {
-				if (failure == null) {
-					failure = ex;
-				}
-				else {
-					failure.addSuppressed(ex);
-				}
-			}
+		try {
+			return request.bindToFirstFreeCandidate();
 		}
-		throw failure;
+		catch (BindException ex) {
+			if (kernelChoiceFailure == null) {
+				throw ex;
+			}
+			kernelChoiceFailure.addSuppressed(ex);
+			throw kernelChoiceFailure;
+		}
 	}
 
 	private int checkKernelChoice(BindRequest request) throws IOException {

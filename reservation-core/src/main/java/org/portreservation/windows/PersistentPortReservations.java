@@ -5,6 +5,9 @@ import java.util.OptionalLong;
 import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.ptr.LongByReference;
 
+import org.portreservation.windows.jna.NetworkByteOrder;
+import org.portreservation.windows.jna.IPHlpAPI;
+import org.portreservation.PortBlock;
 import org.portreservation.Protocol;
 
 /**
@@ -16,8 +19,18 @@ final class PersistentPortReservations {
 	private PersistentPortReservations() {
 	}
 
+	/**
+	 * The IP Helper function of a verb for a protocol, as Windows names it.
+	 * @param verb {@code Create}, {@code Delete} or {@code Lookup}
+	 * @param protocol the protocol
+	 * @return for example {@code CreatePersistentTcpPortReservation}
+	 */
+	static String function(String verb, Protocol protocol) {
+		return verb + "Persistent" + ((protocol == Protocol.TCP) ? "Tcp" : "Udp") + "PortReservation";
+	}
+
 	/** Creates the persistent reservation of {@code block} and returns its token. */
-	static long create(Block block) {
+	static long create(PortBlock block) {
 		LongByReference token = new LongByReference();
 		short startPort = NetworkByteOrder.htons(block.startPort());
 		short numberOfPorts = (short) block.numberOfPorts();
@@ -31,7 +44,7 @@ final class PersistentPortReservations {
 	}
 
 	/** Deletes the persistent reservation of exactly {@code block}. */
-	static void delete(Block block) {
+	static void delete(PortBlock block) {
 		short startPort = NetworkByteOrder.htons(block.startPort());
 		short numberOfPorts = (short) block.numberOfPorts();
 		int code = (block.protocol() == Protocol.TCP)
@@ -46,7 +59,7 @@ final class PersistentPortReservations {
 	 * The current token of the persistent reservation of exactly {@code block}, empty if
 	 * there is none.
 	 */
-	static OptionalLong lookup(Block block) {
+	static OptionalLong lookup(PortBlock block) {
 		LongByReference token = new LongByReference();
 		short startPort = NetworkByteOrder.htons(block.startPort());
 		short numberOfPorts = (short) block.numberOfPorts();

@@ -2,6 +2,8 @@ package org.portreservation.windows;
 
 import com.sun.jna.platform.win32.WinError;
 
+import org.portreservation.PortBlock;
+
 /**
  * A handle on a persistent reservation. Its token may change at every restart of Windows,
  * so it is looked up each time it is needed. Any process of an elevated administrator can
@@ -10,10 +12,10 @@ import com.sun.jna.platform.win32.WinError;
  */
 final class PersistentReservation extends KernelReservation {
 
-	private final Block block;
+	private final PortBlock block;
 
-	PersistentReservation(Block block) {
-		super(block.protocol(), block.startPort(), block.numberOfPorts(), true);
+	PersistentReservation(PortBlock block) {
+		super(block, true);
 		this.block = block;
 	}
 
@@ -21,7 +23,7 @@ final class PersistentReservation extends KernelReservation {
 	public long token() {
 		return PersistentPortReservations.lookup(this.block)
 			.orElseThrow(() -> WindowsErrors.notFound(this.block, WindowsErrors
-				.describe("LookupPersistent" + this.block.function() + "PortReservation", WinError.ERROR_NOT_FOUND)));
+				.describe(PersistentPortReservations.function("Lookup", protocol()), WinError.ERROR_NOT_FOUND)));
 	}
 
 	@Override

@@ -5,9 +5,12 @@ import com.sun.jna.Structure;
 import com.sun.jna.platform.win32.WinDef.UINT_PTR;
 import com.sun.jna.ptr.IntByReference;
 
-import org.portreservation.windows.Mstcpip.INET_PORT_RANGE;
-import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_INSTANCE;
-import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_TOKEN;
+import org.portreservation.windows.jna.Winsock2;
+import org.portreservation.windows.jna.Mstcpip;
+import org.portreservation.PortBlock;
+import org.portreservation.windows.jna.Mstcpip.INET_PORT_RANGE;
+import org.portreservation.windows.jna.Mstcpip.INET_PORT_RESERVATION_INSTANCE;
+import org.portreservation.windows.jna.Mstcpip.INET_PORT_RESERVATION_TOKEN;
 
 /**
  * The three port reservation IOCTLs, called synchronously. The error code is read from
@@ -25,7 +28,7 @@ final class PortReservationIoctls {
 	 * @return the block Windows reserved and its token
 	 * @throws org.portreservation.PortReservationException if Windows refuses
 	 */
-	static INET_PORT_RESERVATION_INSTANCE acquire(UINT_PTR socket, Block block) {
+	static INET_PORT_RESERVATION_INSTANCE acquire(UINT_PTR socket, PortBlock block) {
 		INET_PORT_RESERVATION_INSTANCE instance = new INET_PORT_RESERVATION_INSTANCE();
 		int code = ioctl(socket, Mstcpip.SIO_ACQUIRE_PORT_RESERVATION,
 				new INET_PORT_RANGE(block.startPort(), block.numberOfPorts()), instance);

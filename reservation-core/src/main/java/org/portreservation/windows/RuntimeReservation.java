@@ -7,10 +7,11 @@ import java.nio.channels.SocketChannel;
 
 import com.sun.jna.platform.win32.WinDef.UINT_PTR;
 
+import org.portreservation.PortBlock;
 import org.portreservation.PortReservationException;
 import org.portreservation.Protocol;
 import org.portreservation.UnsupportedPlatformException;
-import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_INSTANCE;
+import org.portreservation.windows.jna.Mstcpip.INET_PORT_RESERVATION_INSTANCE;
 
 /**
  * A runtime reservation: Windows keeps it as long as the socket it was acquired on, which
@@ -25,8 +26,8 @@ final class RuntimeReservation extends KernelReservation {
 
 	private final long token;
 
-	private RuntimeReservation(Block block, NetworkChannel owner, UINT_PTR ownerSocket, long token) {
-		super(block.protocol(), block.startPort(), block.numberOfPorts(), false);
+	private RuntimeReservation(PortBlock block, NetworkChannel owner, UINT_PTR ownerSocket, long token) {
+		super(block, false);
 		this.owner = owner;
 		this.ownerSocket = ownerSocket;
 		this.token = token;
@@ -37,16 +38,16 @@ final class RuntimeReservation extends KernelReservation {
 	 * behind.
 	 * @throws PortReservationException if Windows refuses
 	 */
-	static RuntimeReservation acquire(Block requested) {
+	static RuntimeReservation acquire(PortBlock requested) {
 		NetworkChannel owner = open(requested.protocol());
 		try {
 			UINT_PTR socket = SocketHandles.of(owner);
 			INET_PORT_RESERVATION_INSTANCE instance = PortReservationIoctls.acquire(socket, requested);
-			Block reserved = new Block(requested.protocol(), instance.Reservation.startPort(),
+			PortBlock reserved = PortBlock.of(requested.protocol(), instance.Reservation.startPort(),
 					instance.Reservation.numberOfPorts());
 			RuntimeReservation reservation = new RuntimeReservation(reserved, owner, socket, instance.Token.Token);
 			if (reserved.numberOfPorts() != requested.numberOfPorts()
-					|| (!requested.isWildcard() && reserved.startPort() != requested.startPort())) {
+					|| (!requested.isAnyFree() && reserved.startPort() != requested.startPort())) {
 				reservation.close();
 				throw new PortReservationException("Windows reserved the " + reserved + " when asked for the "
 						+ requested + "; released it again: report this with the Windows version");
@@ -69,8 +70,8 @@ final class RuntimeReservation extends KernelReservation {
 		throw new UnsupportedPlatformException("Windows lets only the process that acquired a runtime reservation "
 				+ "bind from it, so port " + port + " of the " + this + " cannot be handed off to another process: "
 				+ "reserve the block with createPersistent (an elevated administrator) instead, and let the other "
-				+ "process associate its socket with the token of LookupPersistent"
-				+ (protocol() == Protocol.TCP ? "Tcp" : "Udp") + "PortReservation before it binds");
+				+ "process associate its socket with the token of "
+				+ PersistentPortReservations.function("Lookup", protocol()) + " before it binds");
 	}
 
 	@Override

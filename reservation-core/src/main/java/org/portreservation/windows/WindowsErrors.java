@@ -6,6 +6,9 @@ import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.ptr.PointerByReference;
 
+import org.portreservation.windows.jna.Winsock2;
+import org.portreservation.windows.jna.Kernel32;
+import org.portreservation.PortBlock;
 import org.portreservation.InvalidReservationArgumentException;
 import org.portreservation.NoFreeBlockException;
 import org.portreservation.PortReservationException;
@@ -43,10 +46,10 @@ final class WindowsErrors {
 	}
 
 	/** {@code SIO_ACQUIRE_PORT_RESERVATION} failed for {@code block}. */
-	static PortReservationException acquireFailed(int code, Block block) {
+	static PortReservationException acquireFailed(int code, PortBlock block) {
 		String call = describe("WSAIoctl(SIO_ACQUIRE_PORT_RESERVATION)", code);
 		if (code == WinError.WSAEADDRINUSE || code == WinError.WSAENOBUFS) {
-			if (block.isWildcard()) {
+			if (block.isAnyFree()) {
 				return new NoFreeBlockException("Windows has no free block of " + block.numberOfPorts() + " "
 						+ block.protocol().label() + " ports to reserve (" + call + "): ask for fewer ports, or free "
 						+ "some; " + excludedRanges(block.protocol()));
@@ -99,8 +102,8 @@ final class WindowsErrors {
 	}
 
 	/** {@code CreatePersistent*PortReservation} failed for {@code block}. */
-	static PortReservationException createFailed(int code, Block block) {
-		String call = describe("CreatePersistent" + block.function() + "PortReservation", code);
+	static PortReservationException createFailed(int code, PortBlock block) {
+		String call = describe(PersistentPortReservations.function("Create", block.protocol()), code);
 		if (code == WinError.ERROR_ACCESS_DENIED) {
 			return needsElevation("Creating a persistent reservation of the " + block, call);
 		}
@@ -114,8 +117,8 @@ final class WindowsErrors {
 	}
 
 	/** {@code DeletePersistent*PortReservation} failed for {@code block}. */
-	static PortReservationException deleteFailed(int code, Block block) {
-		String call = describe("DeletePersistent" + block.function() + "PortReservation", code);
+	static PortReservationException deleteFailed(int code, PortBlock block) {
+		String call = describe(PersistentPortReservations.function("Delete", block.protocol()), code);
 		if (code == WinError.ERROR_ACCESS_DENIED) {
 			return needsElevation("Deleting the persistent reservation of the " + block, call);
 		}
@@ -129,13 +132,13 @@ final class WindowsErrors {
 	 * {@code LookupPersistent*PortReservation} failed for {@code block} with a code other
 	 * than not found.
 	 */
-	static PortReservationException lookupFailed(int code, Block block) {
-		String call = describe("LookupPersistent" + block.function() + "PortReservation", code);
+	static PortReservationException lookupFailed(int code, PortBlock block) {
+		String call = describe(PersistentPortReservations.function("Lookup", block.protocol()), code);
 		return persistentCommon(call, code, block, "look up the persistent reservation of the " + block);
 	}
 
 	/** No persistent reservation of exactly {@code block} exists. */
-	static ReservationNotFoundException notFound(Block block, String call) {
+	static ReservationNotFoundException notFound(PortBlock block, String call) {
 		return new ReservationNotFoundException("Windows has no persistent reservation of exactly the " + block + " ("
 				+ call + "): a persistent reservation is found and deleted by the exact start and number "
 				+ "of ports it was created with");
@@ -155,7 +158,7 @@ final class WindowsErrors {
 				+ "): run elevated as an administrator ('Run as administrator')");
 	}
 
-	private static PortReservationException persistentCommon(String call, int code, Block block, String action) {
+	private static PortReservationException persistentCommon(String call, int code, PortBlock block, String action) {
 		if (code == WinError.ERROR_INVALID_PARAMETER) {
 			return new InvalidReservationArgumentException("Windows refused the " + block + " as invalid (" + call
 					+ "): a persistent reservation needs a start port and a number of ports above 0, within port "

@@ -2,10 +2,11 @@ package org.portreservation.windows;
 
 import java.util.Optional;
 
+import org.portreservation.windows.jna.Shell32;
 import org.portreservation.AbstractPortReservations;
 import org.portreservation.BackendInfo;
 import org.portreservation.PortReservation;
-import org.portreservation.Protocol;
+import org.portreservation.PortBlock;
 
 /**
  * The Windows backend: the kernel's own port reservations, as Microsoft documents them,
@@ -29,25 +30,23 @@ public final class WindowsPortReservations extends AbstractPortReservations {
 	private static final String NAME = "windows (kernel port reservations)";
 
 	@Override
-	protected PortReservation doAcquire(Protocol protocol, int startPort, int numberOfPorts) {
-		return RuntimeReservation.acquire(new Block(protocol, startPort, numberOfPorts));
+	protected PortReservation doAcquire(PortBlock block) {
+		return RuntimeReservation.acquire(block);
 	}
 
 	@Override
-	protected PortReservation doCreatePersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		Block block = new Block(protocol, startPort, numberOfPorts);
+	protected PortReservation doCreatePersistent(PortBlock block) {
 		PersistentPortReservations.create(block);
 		return new PersistentReservation(block);
 	}
 
 	@Override
-	protected void doDeletePersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		PersistentPortReservations.delete(new Block(protocol, startPort, numberOfPorts));
+	protected void doDeletePersistent(PortBlock block) {
+		PersistentPortReservations.delete(block);
 	}
 
 	@Override
-	protected Optional<PortReservation> doLookupPersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		Block block = new Block(protocol, startPort, numberOfPorts);
+	protected Optional<PortReservation> doLookupPersistent(PortBlock block) {
 		return PersistentPortReservations.lookup(block).isPresent() ? Optional.of(new PersistentReservation(block))
 				: Optional.empty();
 	}

@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import org.portreservation.windows.jna.Winsock2;
+import org.portreservation.windows.jna.Mstcpip;
+import org.portreservation.windows.jna.IPHlpAPI;
+import org.portreservation.windows.jna.Shell32;
+
 /**
  * Compares the Java bindings with the Windows headers as mingw-w64 ships them: a probe
  * compiled by the cross compiler (src/test/native/probe) carries the header's IOCTL

@@ -7,6 +7,7 @@ import java.nio.channels.ServerSocketChannel;
 
 import org.junit.jupiter.api.Test;
 
+import org.portreservation.PortBlock;
 import org.portreservation.InvalidReservationArgumentException;
 import org.portreservation.PortLease;
 import org.portreservation.PortReservation;
@@ -72,7 +73,7 @@ class WindowsPersistentReservationStandInTests {
 			assertThat(lease.isHandedOff()).isTrue();
 			// What the other process does: look the token up, associate, bind the leased
 			// port.
-			long token = PersistentPortReservations.lookup(new Block(Protocol.UDP, start, 2)).getAsLong();
+			long token = PersistentPortReservations.lookup(PortBlock.of(Protocol.UDP, start, 2)).getAsLong();
 			PortReservationIoctls.associate(SocketHandles.of(other), token, "the other process", true);
 			other.bind(new InetSocketAddress(lease.port()));
 			assertThat(((InetSocketAddress) other.getLocalAddress()).getPort()).isEqualTo(start + 1);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.portreservation.windows.jna.NetworkByteOrder;
 import org.portreservation.PortLease;
 import org.portreservation.PortReservation;
 import org.portreservation.PortsInUseException;

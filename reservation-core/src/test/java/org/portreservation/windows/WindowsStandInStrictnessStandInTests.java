@@ -9,10 +9,14 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import org.junit.jupiter.api.Test;
 
+import org.portreservation.windows.jna.NetworkByteOrder;
+import org.portreservation.windows.jna.Winsock2;
+import org.portreservation.windows.jna.Mstcpip;
+import org.portreservation.windows.jna.IPHlpAPI;
 import org.portreservation.Protocol;
-import org.portreservation.windows.Mstcpip.INET_PORT_RANGE;
-import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_INSTANCE;
-import org.portreservation.windows.Mstcpip.INET_PORT_RESERVATION_TOKEN;
+import org.portreservation.windows.jna.Mstcpip.INET_PORT_RANGE;
+import org.portreservation.windows.jna.Mstcpip.INET_PORT_RESERVATION_INSTANCE;
+import org.portreservation.windows.jna.Mstcpip.INET_PORT_RESERVATION_TOKEN;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

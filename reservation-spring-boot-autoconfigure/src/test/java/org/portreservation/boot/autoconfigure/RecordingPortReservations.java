@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.portreservation.BackendInfo;
+import org.portreservation.PortBlock;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
-import org.portreservation.Protocol;
 
 /**
  * A backend that records what it is asked and serves every block, persistent ones
@@ -21,31 +21,35 @@ public class RecordingPortReservations implements PortReservations {
 	private final List<String> calls = new CopyOnWriteArrayList<>();
 
 	@Override
-	public PortReservation acquire(Protocol protocol, int startPort, int numberOfPorts) {
-		this.calls.add("acquire " + protocol.label() + " " + startPort + " " + numberOfPorts);
-		return this.platform.acquire(protocol, startPort, numberOfPorts);
+	public PortReservation acquire(PortBlock block) {
+		this.calls.add("acquire " + describe(block));
+		return this.platform.acquire(block);
 	}
 
 	@Override
-	public PortReservation createPersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		this.calls.add("createPersistent " + protocol.label() + " " + startPort + " " + numberOfPorts);
-		return this.platform.acquire(protocol, startPort, numberOfPorts);
+	public PortReservation createPersistent(PortBlock block) {
+		this.calls.add("createPersistent " + describe(block));
+		return this.platform.acquire(block);
 	}
 
 	@Override
-	public void deletePersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		this.calls.add("deletePersistent " + protocol.label() + " " + startPort + " " + numberOfPorts);
+	public void deletePersistent(PortBlock block) {
+		this.calls.add("deletePersistent " + describe(block));
 	}
 
 	@Override
-	public Optional<PortReservation> lookupPersistent(Protocol protocol, int startPort, int numberOfPorts) {
-		this.calls.add("lookupPersistent " + protocol.label() + " " + startPort + " " + numberOfPorts);
+	public Optional<PortReservation> lookupPersistent(PortBlock block) {
+		this.calls.add("lookupPersistent " + describe(block));
 		return Optional.empty();
 	}
 
 	@Override
 	public BackendInfo backend() {
 		return BackendInfo.withoutPersistent("recording", "a test backend");
+	}
+
+	private static String describe(PortBlock block) {
+		return block.protocol().label() + " " + block.startPort() + " " + block.numberOfPorts();
 	}
 
 	public List<String> calls() {

@@ -1,4 +1,4 @@
-package org.portreservation.windows;
+package org.portreservation.windows.jna;
 
 import com.sun.jna.Structure;
 import com.sun.jna.Structure.FieldOrder;

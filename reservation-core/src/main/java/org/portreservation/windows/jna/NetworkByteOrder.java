@@ -1,4 +1,4 @@
-package org.portreservation.windows;
+package org.portreservation.windows.jna;
 
 import java.nio.ByteOrder;
 
@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
  * {@code StartPort} of a port reservation in network byte order, the IOCTL structures and
  * the persistent functions alike.
  */
-final class NetworkByteOrder {
+public final class NetworkByteOrder {
 
 	private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
@@ -18,7 +18,7 @@ final class NetworkByteOrder {
 	 * A port in host byte order, as the C {@code USHORT} in network byte order that
 	 * {@code htons} returns.
 	 */
-	static short htons(int port) {
+	public static short htons(int port) {
 		return LITTLE_ENDIAN ? Short.reverseBytes((short) port) : (short) port;
 	}
 
@@ -26,7 +26,7 @@ final class NetworkByteOrder {
 	 * A C {@code USHORT} port in network byte order, as a port number, like
 	 * {@code ntohs}.
 	 */
-	static int ntohs(short port) {
+	public static int ntohs(short port) {
 		return Short.toUnsignedInt(LITTLE_ENDIAN ? Short.reverseBytes(port) : port);
 	}
 

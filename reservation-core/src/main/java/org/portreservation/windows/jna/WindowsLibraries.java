@@ -1,4 +1,4 @@
-package org.portreservation.windows;
+package org.portreservation.windows.jna;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.portreservation.windows;
+package org.portreservation.windows.jna;
 
 /**
  * The one function of {@code shell32.dll} that jna-platform's

@@ -1,4 +1,4 @@
-package org.portreservation.windows;
+package org.portreservation.windows.jna;
 
 /**
  * jna-platform's {@link com.sun.jna.platform.win32.Kernel32}, loaded as the other

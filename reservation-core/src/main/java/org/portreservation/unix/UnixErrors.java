@@ -1,0 +1,122 @@
+package org.portreservation.unix;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.Optional;
+
+import org.portreservation.NoFreeBlockException;
+import org.portreservation.PortBlock;
+import org.portreservation.PortReservationException;
+import org.portreservation.PortsInUseException;
+import org.portreservation.Protocol;
+import org.portreservation.ReservationAccessDeniedException;
+import org.portreservation.ReservationNotFoundException;
+import org.portreservation.UnsupportedPlatformException;
+
+/**
+ * The Unix backend's failures as this library's exceptions, each saying what is in the
+ * way and what to do about it, as {@code WindowsErrors} does for Windows.
+ */
+final class UnixErrors {
+
+	private static final String RESERVED_PORTS_COMMAND = "sudo sysctl -w net.ipv4.ip_local_reserved_ports=";
+
+	private UnixErrors() {
+	}
+
+	/** Another reservation's lock, or a socket, holds a port of {@code block}. */
+	static PortReservationException inUse(PortBlock block, HeldBlock.PortBusy busy, Path lockFile) {
+		if (busy.locked()) {
+			return lockedByAnotherReservation(block, lockFile);
+		}
+		if (BindPrivilege.lacking(busy.port())) {
+			return accessDenied(block.protocol(), busy.port(), busy.bindFailure());
+		}
+		Optional<PortOwners.Owner> owner = PortOwners.ofPort(block.protocol(), busy.port());
+		return new PortsInUseException(
+				"Port " + busy.port() + " of the " + block + " is in use by " + owner.map(Object::toString)
+					.orElse("another socket, whose owner /proc does not show (it lists other "
+							+ "users' sockets only to root, and no TCP socket that is bound but neither listens nor "
+							+ "connects, such as another process's reservation)")
+						+ ": choose another block, or startPort 0 for any free block",
+				busy.port(), owner.map(PortOwners.Owner::pid).orElse(-1L), busy.bindFailure());
+	}
+
+	private static PortsInUseException lockedByAnotherReservation(PortBlock block, Path lockFile) {
+		Optional<PortOwners.LockedByte> locked = PortOwners.ofLock(lockFile, block.startPort(), block.endPort());
+		if (locked.isPresent()) {
+			int port = (int) locked.get().position();
+			PortOwners.Owner owner = locked.get().owner();
+			String holder = (owner.pid() == ProcessHandle.current().pid()) ? "another reservation of this process"
+					: owner + " through portreservation";
+			return new PortsInUseException("Port " + port + " of the " + block + " is reserved by " + holder
+					+ ": choose another block, or startPort 0 for any free block", port, owner.pid(), null);
+		}
+		return new PortsInUseException("The " + block + " overlaps a block reserved through portreservation "
+				+ "(lock file " + lockFile + "): choose another block, or startPort 0 for any free block",
+				block.startPort(), -1, null);
+	}
+
+	/** Binding {@code port} needs a privilege this process lacks. */
+	static ReservationAccessDeniedException accessDenied(Protocol protocol, int port, IOException cause) {
+		return new ReservationAccessDeniedException("Binding " + protocol.label() + " port " + port + " needs root or "
+				+ "CAP_NET_BIND_SERVICE (ports below net.ipv4.ip_unprivileged_port_start, 1024 by default, are "
+				+ "privileged): an administrator can run 'sudo setcap cap_net_bind_service=+ep <path of java>' or "
+				+ "'sudo sysctl -w net.ipv4.ip_unprivileged_port_start=" + port + "', or choose a port from 1024 up",
+				cause);
+	}
+
+	/** No block of {@code request}'s size was free anywhere the search looked. */
+	static NoFreeBlockException noFreeBlock(PortBlock request, int low, int high, int[] ephemeral) {
+		return new NoFreeBlockException("No free block of " + request.numberOfPorts() + " contiguous "
+				+ request.protocol().label() + " ports between " + low + " and " + high + " (looked outside the "
+				+ "ephemeral range " + ephemeral[0] + "-" + ephemeral[1] + " first, then inside it, skipping "
+				+ "ip_local_reserved_ports): ask for fewer ports, or free some");
+	}
+
+	/** Holding {@code block} failed for a reason other than a busy port. */
+	static PortReservationException holdFailed(PortBlock block, IOException cause) {
+		return new PortReservationException("Could not hold the " + block + ": " + cause, cause);
+	}
+
+	/** A persistent block overlaps {@code port} of {@code ip_local_reserved_ports}. */
+	static PortsInUseException alreadyReserved(PortBlock block, int port, BitSet reserved) {
+		return new PortsInUseException("Port " + port + " of the block " + block.startPort() + "-" + block.endPort()
+				+ " is already in net.ipv4.ip_local_reserved_ports (" + KernelPorts.format(reserved)
+				+ "), which Linux shares between TCP and UDP: delete the overlapping persistent reservation first, or "
+				+ "choose another block", port, -1, null);
+	}
+
+	/** No entry of {@code ip_local_reserved_ports} covers {@code block}. */
+	static ReservationNotFoundException notFound(PortBlock block, BitSet reserved) {
+		return new ReservationNotFoundException("No persistent reservation covers " + block.startPort() + "-"
+				+ block.endPort() + ": net.ipv4.ip_local_reserved_ports is '" + KernelPorts.format(reserved)
+				+ "' (see it with 'sysctl net.ipv4.ip_local_reserved_ports')");
+	}
+
+	/** This system has no {@code ip_local_reserved_ports}. */
+	static UnsupportedPlatformException noReservedPorts() {
+		return new UnsupportedPlatformException(
+				"Persistent reservations need Linux's " + "net.ipv4.ip_local_reserved_ports, which this system ("
+						+ System.getProperty("os.name") + ") lacks: use runtime reservations (acquire) here");
+	}
+
+	/** Writing {@code ip_local_reserved_ports} was denied. */
+	static ReservationAccessDeniedException writeDenied(String value, IOException cause) {
+		return new ReservationAccessDeniedException("Writing net.ipv4.ip_local_reserved_ports needs root or "
+				+ "CAP_NET_ADMIN; an administrator can run: " + RESERVED_PORTS_COMMAND + shellValue(value), cause);
+	}
+
+	/** {@code /proc/sys} is read-only here. */
+	static ReservationAccessDeniedException readOnly(String value, String reason, IOException cause) {
+		return new ReservationAccessDeniedException("Could not write net.ipv4.ip_local_reserved_ports (" + reason
+				+ "): /proc/sys is read-only here, as in most containers; an administrator of the host or network "
+				+ "namespace can run: " + RESERVED_PORTS_COMMAND + shellValue(value), cause);
+	}
+
+	private static String shellValue(String value) {
+		return value.isEmpty() ? "''" : value;
+	}
+
+}
