@@ -14,9 +14,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bookkeeping every backend shares: which port of the block is bound, leased or
@@ -87,7 +90,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 	}
 
 	@Override
-	public final InetSocketAddress bind(ServerSocketChannel channel, InetSocketAddress local, int backlog) {
+	public final InetSocketAddress bind(ServerSocketChannel channel, @Nullable InetSocketAddress local, int backlog) {
 		if (backlog < 0) {
 			throw new InvalidReservationArgumentException(
 					"backlog must be 0 (the system default) or a positive number, was " + backlog);
@@ -96,12 +99,12 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 	}
 
 	@Override
-	public final InetSocketAddress bind(SocketChannel channel, InetSocketAddress local) {
+	public final InetSocketAddress bind(SocketChannel channel, @Nullable InetSocketAddress local) {
 		return bindChannel(channel, Protocol.TCP, local, channel::bind);
 	}
 
 	@Override
-	public final InetSocketAddress bind(DatagramChannel channel, InetSocketAddress local) {
+	public final InetSocketAddress bind(DatagramChannel channel, @Nullable InetSocketAddress local) {
 		return bindChannel(channel, Protocol.UDP, local, channel::bind);
 	}
 
@@ -273,7 +276,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		}
 	}
 
-	private InetSocketAddress bindChannel(NetworkChannel channel, Protocol expected, InetSocketAddress local,
+	private InetSocketAddress bindChannel(NetworkChannel channel, Protocol expected, @Nullable InetSocketAddress local,
 			SocketBinder binder) {
 		checkChannel(channel, expected);
 		if (local != null && local.isUnresolved()) {
@@ -282,7 +285,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		}
 		int port = (local != null) ? local.getPort() : 0;
 		checkPortArgument(port);
-		InetAddress address = (local != null) ? local.getAddress() : null;
+		@Nullable InetAddress address = (local != null) ? local.getAddress() : null;
 		this.lock.lock();
 		try {
 			BindRequest request = new BindRequest(channel, address, port, choosePorts(port), leasedPorts(), binder);
@@ -294,7 +297,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 				throw bindFailure(request, ex);
 			}
 			this.users.put(bound, channel);
-			return localAddress(channel);
+			return Objects.requireNonNull(localAddress(channel), "bound channel has an address");
 		}
 		finally {
 			this.lock.unlock();
@@ -410,7 +413,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		}
 	}
 
-	private static InetSocketAddress localAddress(NetworkChannel channel) {
+	private static @Nullable InetSocketAddress localAddress(NetworkChannel channel) {
 		try {
 			return (InetSocketAddress) channel.getLocalAddress();
 		}
@@ -468,7 +471,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 
 		private final NetworkChannel channel;
 
-		private final InetAddress address;
+		private final @Nullable InetAddress address;
 
 		private final int port;
 
@@ -478,7 +481,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 
 		private final SocketBinder binder;
 
-		BindRequest(NetworkChannel channel, InetAddress address, int port, List<Integer> candidates,
+		BindRequest(NetworkChannel channel, @Nullable InetAddress address, int port, List<Integer> candidates,
 				List<Integer> leasedPorts, SocketBinder binder) {
 			this.channel = channel;
 			this.address = address;
@@ -531,7 +534,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		 * @throws IOException if the operating system fails otherwise
 		 */
 		public int bindToFirstFreeCandidate() throws IOException {
-			BindException failure = null;
+			@Nullable BindException failure = null;
 			for (int port : this.candidates) {
 				try {
 					bindTo(port);

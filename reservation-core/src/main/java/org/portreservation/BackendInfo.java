@@ -3,6 +3,8 @@ package org.portreservation;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which backend serves this machine and what it can do here.
  *
@@ -12,9 +14,9 @@ public final class BackendInfo {
 
 	private final String name;
 
-	private final String persistentUnsupportedReason;
+	private final @Nullable String persistentUnsupportedReason;
 
-	private BackendInfo(String name, String persistentUnsupportedReason) {
+	private BackendInfo(String name, @Nullable String persistentUnsupportedReason) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.persistentUnsupportedReason = persistentUnsupportedReason;
 	}

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The rules a block request must follow, in one place for every backend and for
  * configuration binders, which name the arguments their own way ({@code startPort} in
@@ -30,7 +32,7 @@ public final class BlockArguments {
 	 * @throws InvalidReservationArgumentException naming the first wrong argument and
 	 * what is allowed
 	 */
-	public static void check(Protocol protocol, int startPort, int numberOfPorts, boolean persistent) {
+	public static void check(@Nullable Protocol protocol, int startPort, int numberOfPorts, boolean persistent) {
 		List<Violation> violations = violations(protocol, startPort, numberOfPorts, persistent, JAVA_NAMES);
 		if (!violations.isEmpty()) {
 			throw new InvalidReservationArgumentException(violations.get(0).message());
@@ -43,7 +45,7 @@ public final class BlockArguments {
 	 * @return the block
 	 * @throws InvalidReservationArgumentException if {@code block} is null
 	 */
-	static PortBlock runtimeBlock(PortBlock block) {
+	static PortBlock runtimeBlock(@Nullable PortBlock block) {
 		if (block == null) {
 			throw new InvalidReservationArgumentException("block must not be null");
 		}
@@ -57,8 +59,8 @@ public final class BlockArguments {
 	 * @throws InvalidReservationArgumentException if {@code block} is null or asks for
 	 * any free block
 	 */
-	static PortBlock persistentBlock(PortBlock block) {
-		runtimeBlock(block);
+	static PortBlock persistentBlock(@Nullable PortBlock block) {
+		block = runtimeBlock(block);
 		check(block.protocol(), block.startPort(), block.numberOfPorts(), true);
 		return block;
 	}
@@ -73,7 +75,7 @@ public final class BlockArguments {
 	 * @throws InvalidReservationArgumentException naming the first wrong argument and
 	 * what is allowed
 	 */
-	static PortBlock persistentBlock(Protocol protocol, int startPort, int numberOfPorts) {
+	static PortBlock persistentBlock(@Nullable Protocol protocol, int startPort, int numberOfPorts) {
 		check(protocol, startPort, numberOfPorts, true);
 		return new PortBlock(protocol, startPort, numberOfPorts);
 	}
@@ -88,8 +90,8 @@ public final class BlockArguments {
 	 * @param names how the caller names each argument
 	 * @return the violations, empty if the request is valid
 	 */
-	public static List<Violation> violations(Protocol protocol, int startPort, int numberOfPorts, boolean persistent,
-			Function<Argument, String> names) {
+	public static List<Violation> violations(@Nullable Protocol protocol, int startPort, int numberOfPorts,
+			boolean persistent, Function<Argument, String> names) {
 		String start = names.apply(Argument.START_PORT);
 		String count = names.apply(Argument.NUMBER_OF_PORTS);
 		List<Violation> violations = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.portreservation;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every port of a reservation is already bound or leased, so nothing more can be bound
  * from it.
@@ -23,7 +25,7 @@ public class BlockExhaustedException extends PortReservationException {
 	 * @param message which block is exhausted and what to do
 	 * @param cause the failure reported by the operating system
 	 */
-	public BlockExhaustedException(String message, Throwable cause) {
+	public BlockExhaustedException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -1,5 +1,7 @@
 package org.portreservation;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A wildcard request found no free contiguous block of the requested size anywhere in the
  * port space.
@@ -23,7 +25,7 @@ public class NoFreeBlockException extends PortReservationException {
 	 * @param message the size asked for, where it was looked for, and what to do
 	 * @param cause the failure reported by the operating system
 	 */
-	public NoFreeBlockException(String message, Throwable cause) {
+	public NoFreeBlockException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -2,13 +2,15 @@ package org.portreservation;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.portreservation.unix.UnixPortReservations;
 import org.portreservation.windows.WindowsPortReservations;
 
 /** Chooses the backend for the operating system this JVM runs on, once. */
 final class Platforms {
 
-	private static volatile PortReservations current;
+	private static volatile @Nullable PortReservations current;
 
 	private Platforms() {
 	}

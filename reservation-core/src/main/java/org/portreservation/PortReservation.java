@@ -6,6 +6,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A block of contiguous ports held for this process, and the only way this library binds
  * sockets from it.
@@ -100,7 +102,7 @@ public sealed interface PortReservation extends AutoCloseable permits AbstractPo
 	 * @throws PortsInUseException if the named port is already bound or leased
 	 * @throws BlockExhaustedException if no port of the block is free
 	 */
-	InetSocketAddress bind(ServerSocketChannel channel, InetSocketAddress local, int backlog);
+	InetSocketAddress bind(ServerSocketChannel channel, @Nullable InetSocketAddress local, int backlog);
 
 	/**
 	 * Binds the caller's unbound TCP channel to a port of the block, to connect from it.
@@ -110,7 +112,7 @@ public sealed interface PortReservation extends AutoCloseable permits AbstractPo
 	 * @return the address the channel is bound to
 	 * @see #bind(ServerSocketChannel, InetSocketAddress, int)
 	 */
-	InetSocketAddress bind(SocketChannel channel, InetSocketAddress local);
+	InetSocketAddress bind(SocketChannel channel, @Nullable InetSocketAddress local);
 
 	/**
 	 * Binds the caller's unbound UDP channel to a port of the block.
@@ -120,7 +122,7 @@ public sealed interface PortReservation extends AutoCloseable permits AbstractPo
 	 * @return the address the channel is bound to
 	 * @see #bind(ServerSocketChannel, InetSocketAddress, int)
 	 */
-	InetSocketAddress bind(DatagramChannel channel, InetSocketAddress local);
+	InetSocketAddress bind(DatagramChannel channel, @Nullable InetSocketAddress local);
 
 	/**
 	 * Binds the caller's unbound TCP server channel to any free port of the block, on the

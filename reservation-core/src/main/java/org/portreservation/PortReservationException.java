@@ -1,5 +1,7 @@
 package org.portreservation;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The common base of every failure this library reports; each subtype says what went
  * wrong and what to do.
@@ -23,7 +25,7 @@ public class PortReservationException extends RuntimeException {
 	 * @param message what went wrong and what to do
 	 * @param cause the failure that caused it
 	 */
-	public PortReservationException(String message, Throwable cause) {
+	public PortReservationException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

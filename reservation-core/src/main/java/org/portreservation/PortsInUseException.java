@@ -2,6 +2,8 @@ package org.portreservation;
 
 import java.util.OptionalLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Some port of the requested block is already taken: by another process, by another
  * reservation or by a socket.
@@ -23,7 +25,7 @@ public class PortsInUseException extends PortReservationException {
 	 * @param ownerPid the process holding it, or {@code -1} when unknown
 	 * @param cause the failure that revealed it, or {@code null}
 	 */
-	public PortsInUseException(String message, int port, long ownerPid, Throwable cause) {
+	public PortsInUseException(String message, int port, long ownerPid, @Nullable Throwable cause) {
 		super(message, cause);
 		this.port = port;
 		this.ownerPid = ownerPid;

@@ -1,5 +1,7 @@
 package org.portreservation;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The process lacks a privilege the operation needs; the message names it and the command
  * an administrator would run.
@@ -23,7 +25,7 @@ public class ReservationAccessDeniedException extends PortReservationException {
 	 * @param message the missing privilege and the command that grants it
 	 * @param cause the failure reported by the operating system
 	 */
-	public ReservationAccessDeniedException(String message, Throwable cause) {
+	public ReservationAccessDeniedException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -1,5 +1,7 @@
 package org.portreservation;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * This operating system, or this operation on it, has no backend.
  *
@@ -22,7 +24,7 @@ public class UnsupportedPlatformException extends PortReservationException {
 	 * @param message what is unsupported, where, and what is supported instead
 	 * @param cause the failure behind it
 	 */
-	public UnsupportedPlatformException(String message, Throwable cause) {
+	public UnsupportedPlatformException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

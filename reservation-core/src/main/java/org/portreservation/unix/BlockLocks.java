@@ -11,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.portreservation.PortBlock;
 import org.portreservation.PortReservationException;
 import org.portreservation.Protocol;
@@ -47,14 +49,14 @@ final class BlockLocks {
 	 * Locks the ports of {@code block}, or returns {@code null} if another process or
 	 * another reservation of this JVM holds any of them.
 	 */
-	BlockLock tryLock(PortBlock block) {
+	@Nullable BlockLock tryLock(PortBlock block) {
 		Path path = file(block.protocol());
 		synchronized (FILES) {
 			SharedFile shared = FILES.get(path);
 			if (shared == null) {
 				shared = new SharedFile(open(path));
 			}
-			FileLock lock;
+			@Nullable FileLock lock;
 			try {
 				lock = shared.channel.tryLock(block.startPort(), block.numberOfPorts(), false);
 			}
@@ -131,7 +133,7 @@ final class BlockLocks {
 
 		private final Path path;
 
-		private FileLock lock;
+		private @Nullable FileLock lock;
 
 		BlockLock(Path path, FileLock lock) {
 			this.path = path;

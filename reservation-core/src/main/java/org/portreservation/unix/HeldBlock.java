@@ -9,6 +9,8 @@ import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 import org.portreservation.AbstractPortReservation;
 import org.portreservation.PortBlock;
 import org.portreservation.Protocol;
@@ -18,12 +20,12 @@ import org.portreservation.Protocol;
  * <p>
  * A placeholder is bound to the wildcard address without SO_REUSEADDR or SO_REUSEPORT, so
  * that it cannot be bound over any socket already there, a placeholder of another process
- * included; it sets SO_REUSEPORT only once bound. Other users then cannot bind its port
- * at all, and bind(0) and connect() never pick it. Our own channel sets SO_REUSEPORT too
- * and binds on top of the placeholder, so the port is never unguarded. A TCP placeholder
- * keeps its port after the hand-off (it neither listens nor connects, so it takes no
- * connections); a UDP placeholder would take datagrams, so it is closed as soon as the
- * real channel is bound, and opened again when the port comes back.
+ * included; it sets SO_REUSEPORT only once bound (what that guarantees is stated in
+ * {@link org.portreservation}). Our own channel sets SO_REUSEPORT too and binds on top of
+ * the placeholder, so the port is never unguarded. A TCP placeholder keeps its port after
+ * the hand-off (it neither listens nor connects, so it takes no connections); a UDP
+ * placeholder would take datagrams, so it is closed as soon as the real channel is bound,
+ * and opened again when the port comes back.
  */
 final class HeldBlock extends AbstractPortReservation {
 
@@ -35,7 +37,7 @@ final class HeldBlock extends AbstractPortReservation {
 	 * Placeholder per port, index {@code port - startPort}; {@code null} where none is
 	 * held.
 	 */
-	private final NetworkChannel[] placeholders;
+	private final @Nullable NetworkChannel[] placeholders;
 
 	/**
 	 * How many ports have no placeholder, read by {@link Reguard} without this
@@ -43,7 +45,7 @@ final class HeldBlock extends AbstractPortReservation {
 	 */
 	private final AtomicInteger unguarded = new AtomicInteger();
 
-	private HeldBlock(PortBlock block, NetworkChannel[] placeholders, BlockLocks.BlockLock lock, long token) {
+	private HeldBlock(PortBlock block, @Nullable NetworkChannel[] placeholders, BlockLocks.BlockLock lock, long token) {
 		super(block, false);
 		this.placeholders = placeholders;
 		this.lock = lock;
@@ -60,7 +62,7 @@ final class HeldBlock extends AbstractPortReservation {
 		if (lock == null) {
 			throw new PortBusy(block.startPort(), true, null);
 		}
-		NetworkChannel[] placeholders = new NetworkChannel[block.numberOfPorts()];
+		@Nullable NetworkChannel[] placeholders = new NetworkChannel[block.numberOfPorts()];
 		int port = block.startPort();
 		try {
 			for (; port <= block.endPort(); port++) {
@@ -168,14 +170,14 @@ final class HeldBlock extends AbstractPortReservation {
 		}
 	}
 
-	private static void closeAll(NetworkChannel[] channels) {
+	private static void closeAll(@Nullable NetworkChannel[] channels) {
 		for (int i = 0; i < channels.length; i++) {
 			close(channels[i]);
 			channels[i] = null;
 		}
 	}
 
-	private static void close(NetworkChannel channel) {
+	private static void close(@Nullable NetworkChannel channel) {
 		if (channel != null) {
 			try {
 				channel.close();
@@ -198,7 +200,7 @@ final class HeldBlock extends AbstractPortReservation {
 
 		private final boolean locked;
 
-		PortBusy(int port, boolean locked, BindException cause) {
+		PortBusy(int port, boolean locked, @Nullable BindException cause) {
 			super(null, cause, false, false);
 			this.port = port;
 			this.locked = locked;
@@ -214,7 +216,7 @@ final class HeldBlock extends AbstractPortReservation {
 			return this.locked;
 		}
 
-		BindException bindFailure() {
+		@Nullable BindException bindFailure() {
 			return (BindException) getCause();
 		}
 

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.portreservation.Protocol;
 
 /**
@@ -66,7 +68,7 @@ final class PortOwners {
 	 * tells
 	 */
 	static Optional<LockedByte> ofLock(Path lockFile, long first, long last) {
-		LockedByte lowest = null;
+		@Nullable LockedByte lowest = null;
 		try {
 			long inode = ((Number) Files.getAttribute(lockFile, "unix:ino")).longValue();
 			for (String line : KernelPorts.read(PROC.resolve("locks")).split("\n")) {

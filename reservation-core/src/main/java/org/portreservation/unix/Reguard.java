@@ -3,6 +3,8 @@ package org.portreservation.unix;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Guards ports again soon after they come back without a placeholder: a UDP port whose
  * channel was closed, a lease handed off and ended. Java tells no one when a channel
@@ -15,7 +17,7 @@ final class Reguard {
 
 	private static final Set<HeldBlock> WATCHED = new LinkedHashSet<>();
 
-	private static Thread sweeper;
+	private static @Nullable Thread sweeper;
 
 	private Reguard() {
 	}

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.portreservation.NoFreeBlockException;
 import org.portreservation.PortBlock;
 import org.portreservation.PortReservationException;
@@ -59,7 +61,7 @@ final class UnixErrors {
 	}
 
 	/** Binding {@code port} needs a privilege this process lacks. */
-	static ReservationAccessDeniedException accessDenied(Protocol protocol, int port, IOException cause) {
+	static ReservationAccessDeniedException accessDenied(Protocol protocol, int port, @Nullable IOException cause) {
 		return new ReservationAccessDeniedException("Binding " + protocol.label() + " port " + port + " needs root or "
 				+ "CAP_NET_BIND_SERVICE (ports below net.ipv4.ip_unprivileged_port_start, 1024 by default, are "
 				+ "privileged): an administrator can run 'sudo setcap cap_net_bind_service=+ep <path of java>' or "

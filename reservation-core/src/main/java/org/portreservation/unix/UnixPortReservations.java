@@ -22,13 +22,8 @@ import org.portreservation.PortReservation;
  * cross-process lock, persistent blocks are Linux's
  * {@code net.ipv4.ip_local_reserved_ports}.
  * <p>
- * While a runtime block is held no other process can bind its ports, explicitly or
- * through bind(0), nor use them as a connect() source port. Two processes using this
- * library never hold overlapping blocks: a placeholder is bound before it allows
- * SO_REUSEPORT, so it cannot land on another's port, and each block is also a byte-range
- * lock on a file in the lock directory, which lets an error name the holder. The one way
- * in is a socket of the same user that sets SO_REUSEPORT itself. Everything is dropped by
- * the kernel when the process dies. A block costs one file descriptor per port.
+ * What a block guarantees here, and what it does not, is stated once in
+ * {@link org.portreservation}. A block costs one file descriptor per port.
  *
  * @since 0.1.0
  */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 
+import org.jspecify.annotations.Nullable;
+
 import org.portreservation.AbstractPortReservation;
 import org.portreservation.BlockExhaustedException;
 import org.portreservation.PortReservationException;
@@ -35,7 +37,7 @@ abstract class KernelReservation extends AbstractPortReservation {
 			request.bindTo(request.port());
 			return request.port();
 		}
-		BindException kernelChoiceFailure = null;
+		@Nullable BindException kernelChoiceFailure = null;
 		if (request.leasedPorts().isEmpty()) {
 			try {
 				request.bindTo(0);
@@ -68,7 +70,8 @@ abstract class KernelReservation extends AbstractPortReservation {
 		return true;
 	}
 
-	private int bindFirstFreeCandidate(BindRequest request, BindException kernelChoiceFailure) throws IOException {
+	private int bindFirstFreeCandidate(BindRequest request, @Nullable BindException kernelChoiceFailure)
+			throws IOException {
 		try {
 			return request.bindToFirstFreeCandidate();
 		}

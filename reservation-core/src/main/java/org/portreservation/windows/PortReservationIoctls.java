@@ -1,5 +1,7 @@
 package org.portreservation.windows;
 
+import org.jspecify.annotations.Nullable;
+
 import com.sun.jna.Native;
 import com.sun.jna.Structure;
 import com.sun.jna.platform.win32.WinDef.UINT_PTR;
@@ -58,7 +60,7 @@ final class PortReservationIoctls {
 		return ioctl(socket, Mstcpip.SIO_RELEASE_PORT_RESERVATION, new INET_PORT_RESERVATION_TOKEN(token), null);
 	}
 
-	private static int ioctl(UINT_PTR socket, int code, Structure in, Structure out) {
+	private static int ioctl(UINT_PTR socket, int code, Structure in, @Nullable Structure out) {
 		IntByReference bytesReturned = new IntByReference();
 		int result = Winsock2.INSTANCE.WSAIoctl(socket, code, in, in.size(), out, (out != null) ? out.size() : 0,
 				bytesReturned, null, null);

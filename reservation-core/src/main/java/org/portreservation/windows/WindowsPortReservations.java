@@ -12,16 +12,15 @@ import org.portreservation.PortBlock;
  * The Windows backend: the kernel's own port reservations, as Microsoft documents them,
  * through JNA.
  * <p>
- * A runtime block is {@code SIO_ACQUIRE_PORT_RESERVATION} on a socket this backend owns;
- * Windows keeps every other socket, of this process or another, from binding its ports,
- * and drops it when that socket closes or the process exits. Binding from a block is
+ * A runtime block is {@code SIO_ACQUIRE_PORT_RESERVATION} on a socket this backend owns,
+ * dropped when that socket closes or the process exits. Binding from a block is
  * {@code SIO_ASSOCIATE_PORT_RESERVATION} on the caller's unbound channel, then its bind.
  * Persistent blocks are the IP Helper's {@code CreatePersistent*PortReservation}; their
- * tokens change across restarts, so every bind looks the token up. Only this process can
- * bind from a runtime block, so its leases cannot be handed off; a persistent block's
- * can, to a process that associates with its token. Reading the {@code SOCKET} of a Java
- * channel needs the JVM option {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}.
- * Nothing native is loaded until a method needs it.
+ * tokens change across restarts, so every bind looks the token up. What a block
+ * guarantees is stated once in {@link org.portreservation}. Reading the {@code SOCKET} of
+ * a Java channel needs the JVM option
+ * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}. Nothing native is loaded until
+ * a method needs it.
  *
  * @since 0.1.0
  */

@@ -1,0 +1,64 @@
+/**
+ * Port reservations: blocks of contiguous TCP or UDP ports held for this process, and the
+ * only way this library binds sockets from them.
+ *
+ * <h2>Why blocks</h2> Picking a "free" port and binding it later is a race: between the
+ * probe and the bind, another process, a parallel test fork or an outgoing connection's
+ * source port can take it. A reservation closes that window: it holds the ports from
+ * {@link org.portreservation.PortReservations#acquire acquire} until
+ * {@link org.portreservation.PortReservation#close close}, and a channel is bound "from
+ * the block" so the port goes straight from the guard to the channel. A block of several
+ * ports serves a service that needs companion ports.
+ *
+ * <h2>What a reservation guarantees</h2>
+ * <ul>
+ * <li><b>Windows</b> ({@code org.portreservation.windows}): the kernel's own port
+ * reservations. While a runtime block is held, no socket that is not associated with its
+ * token binds its ports, and bind(0) and connect() never pick them. Only the process that
+ * acquired a runtime block can bind from it, so its ports cannot be handed off; a
+ * persistent block can, to an elevated process that associates with its token. Windows
+ * drops a runtime block when the process exits.</li>
+ * <li><b>Linux, macOS and other Unix systems</b> ({@code org.portreservation.unix}): one
+ * placeholder socket per port, bound to the wildcard address, plus a byte-range lock in
+ * the lock directory. While a block is held, no socket of another user binds its ports,
+ * with or without {@code SO_REUSEADDR} or {@code SO_REUSEPORT}, and bind(0) and connect()
+ * never pick them. Two processes using this library never hold overlapping blocks: a
+ * placeholder binds before it allows {@code SO_REUSEPORT}, so it cannot land on anyone's
+ * port. The application's channel sets {@code SO_REUSEPORT} and binds on top of the
+ * placeholder, so the port is never unguarded; a TCP placeholder stays as the guard (it
+ * neither listens nor connects). The kernel drops every socket and lock when the process
+ * dies, {@code kill -9} included.</li>
+ * </ul>
+ *
+ * <h2>What it does not guarantee</h2>
+ * <ul>
+ * <li>On Unix, a socket of the <em>same user</em> that sets {@code SO_REUSEPORT} itself
+ * can join a reserved port: that is the kernel's rule for reuse-port groups, and no
+ * unprivileged process can change it.</li>
+ * <li>On Unix, a UDP placeholder would take datagrams, so it is closed once the
+ * application's channel is bound and opened again by a sweep about 20 ms after that
+ * channel closes; until then another process could bind the port, and the block reports
+ * it in use until it is free again.</li>
+ * <li>Under {@code -Djava.net.preferIPv4Stack=true} placeholders are IPv4 sockets, so an
+ * IPv6-only socket could still bind a reserved port.</li>
+ * <li>A handed-off {@link org.portreservation.PortLease lease} is unguarded from
+ * {@link org.portreservation.PortLease#handOff() handOff} until the other process binds
+ * it.</li>
+ * <li>Persistent blocks ({@link org.portreservation.PortReservations#createPersistent
+ * createPersistent}) outlive the process. On Linux they are
+ * {@code net.ipv4.ip_local_reserved_ports}, which keeps only bind(0), connect() source
+ * ports and UDP autobind out of the block, for TCP and UDP alike, and not an explicit
+ * bind; on Windows the kernel keeps every unassociated socket out.</li>
+ * </ul>
+ *
+ * <h2>Who implements what</h2> Applications use
+ * {@link org.portreservation.PortReservations} (which they may implement or decorate, as
+ * a test double does) and {@link org.portreservation.PortReservation} (the library's own:
+ * sealed). Backends extend {@link org.portreservation.AbstractPortReservations} and
+ * {@link org.portreservation.AbstractPortReservation}, which check every argument before
+ * a backend touches a socket, a lock or the kernel.
+ */
+@NullMarked
+package org.portreservation;
+
+import org.jspecify.annotations.NullMarked;
