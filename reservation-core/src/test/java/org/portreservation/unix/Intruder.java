@@ -13,6 +13,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.portreservation.JavaProcess;
@@ -25,21 +26,16 @@ import static java.net.StandardProtocolFamily.INET;
 
 /**
  * Runs in a second JVM and tries every way of taking ports that another process has
- * reserved; prints what it got.
+ * reserved; prints what it got. Tests say what it does through a typed {@link Command},
+ * whose arguments become the second JVM's command line.
  * <p>
- * Commands: {@code bind tcp|udp FIRST LAST} tries explicit binds with and without
- * SO_REUSEADDR; {@code reuseport tcp|udp FIRST LAST} tries explicit binds with
- * SO_REUSEPORT; {@code autobind tcp|udp FIRST LAST N} makes N bind(0) sockets at once;
- * {@code connect tcp|udp FIRST LAST N} makes N connections without binding first;
- * {@code hammer tcp|udp FIRST LAST MILLIS} repeats the explicit binds for that long after
- * printing {@code started}; each prints {@code taken COUNT} and one {@code got PORT HOW}
- * line per success. {@code acquire N SIZE} acquires N wildcard blocks,
- * {@code acquire-at tcp|udp START SIZE} one explicit block
- * ({@code acquire-at-with-own-locks} the same with a lock directory of its own); they
- * print {@code block FIRST LAST} or {@code refused CLASS MESSAGE} lines, then
- * {@code ready}, and hold until a line arrives on stdin; {@code backend} prints the
- * backend's description; {@code persist START SIZE} tries to create a persistent
- * reservation and prints {@code created} or {@code refused}.
+ * The taking commands ({@link #bind}, {@link #reusePort}, {@link #autobind},
+ * {@link #connect}, {@link #hammer}) print {@code taken COUNT} and one
+ * {@code got PORT HOW} line per success; {@link #hammer} prints {@code started} first.
+ * The acquiring ones ({@link #acquire}, {@link #acquireAt}) print
+ * {@code block FIRST LAST} or {@code refused CLASS MESSAGE} lines, then {@code ready},
+ * and hold until a line arrives on stdin; {@link #backend} prints the backend's
+ * description; {@link #persist} prints {@code created} or {@code refused CLASS MESSAGE}.
  */
 public final class Intruder {
 
@@ -47,30 +43,99 @@ public final class Intruder {
 	}
 
 	/**
-	 * Runs one of the taking commands in a second JVM.
-	 * @param command {@code bind}, {@code reuseport}, {@code autobind} or {@code connect}
-	 * @param protocol the protocol
-	 * @param range the first and last port, and the count where the command takes one
-	 * @return how many attempts got a port of the range
+	 * Explicit binds with and without SO_REUSEADDR, IPv4-only and dual-stack, wildcard
+	 * and loopback.
 	 */
-	static int taken(String command, Protocol protocol, String... range) {
-		List<String> args = new ArrayList<>(List.of(command, protocol.label()));
-		args.addAll(List.of(range));
-		try (JavaProcess intruder = JavaProcess.start(Intruder.class, args.toArray(String[]::new))) {
-			int taken = Integer.parseInt(intruder.readLineStartingWith("taken "));
-			if (intruder.waitFor() != 0) {
-				throw new AssertionError("The intruder failed: " + intruder.errors());
-			}
-			return taken;
+	static Command bind(Protocol protocol, int first, int last) {
+		return new Command("bind", protocol.label(), first, last);
+	}
+
+	/** The explicit binds of {@link #bind}, each with SO_REUSEPORT set. */
+	static Command reusePort(Protocol protocol, int first, int last) {
+		return new Command("reuseport", protocol.label(), first, last);
+	}
+
+	/** {@code attempts} bind(0) sockets open at once. */
+	static Command autobind(Protocol protocol, int first, int last, int attempts) {
+		return new Command("autobind", protocol.label(), first, last, attempts);
+	}
+
+	/** {@code attempts} connections made without binding first. */
+	static Command connect(Protocol protocol, int first, int last, int attempts) {
+		return new Command("connect", protocol.label(), first, last, attempts);
+	}
+
+	/** The explicit binds of {@link #bind}, repeated for {@code millis}. */
+	static Command hammer(Protocol protocol, int first, int last, long millis) {
+		return new Command("hammer", protocol.label(), first, last, millis);
+	}
+
+	/** {@code blocks} wildcard TCP blocks of {@code size}, held. */
+	static Command acquire(int blocks, int size) {
+		return new Command("acquire", blocks, size);
+	}
+
+	/** One explicit block, held, with the default lock directory. */
+	static Command acquireAt(Protocol protocol, int start, int size) {
+		return new Command("acquire-at", protocol.label(), start, size);
+	}
+
+	/** One explicit block, held, with a lock directory of its own. */
+	static Command acquireAtWithOwnLocks(Protocol protocol, int start, int size) {
+		return new Command("acquire-at-with-own-locks", protocol.label(), start, size);
+	}
+
+	/** A persistent TCP reservation. */
+	static Command persist(int start, int size) {
+		return new Command("persist", start, size);
+	}
+
+	/** The backend's description. */
+	static Command backend() {
+		return new Command("backend");
+	}
+
+	/** What the intruder is told to do. */
+	static final class Command {
+
+		private final String[] args;
+
+		private Command(Object... args) {
+			this.args = Arrays.stream(args).map(String::valueOf).toArray(String[]::new);
 		}
+
+		/** Starts the intruder as this user. */
+		JavaProcess start() {
+			return JavaProcess.start(Intruder.class, this.args);
+		}
+
+		/** Starts the intruder as another user. */
+		JavaProcess startAs(int uid) {
+			return JavaProcess.startAs(uid, Intruder.class, this.args);
+		}
+
+		/**
+		 * Runs a taking command to its end.
+		 * @return how many attempts got a port of the range
+		 */
+		int taken() {
+			try (JavaProcess intruder = start()) {
+				int taken = Integer.parseInt(intruder.readLineStartingWith("taken "));
+				if (intruder.waitFor() != 0) {
+					throw new AssertionError("The intruder failed: " + intruder.errors());
+				}
+				return taken;
+			}
+		}
+
 	}
 
 	public static void main(String[] args) throws Exception {
 		String command = args[0];
 		switch (command) {
-			case "acquire" -> acquire(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+			case "acquire" -> acquireAnyBlocks(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "backend" -> System.out.println(PortReservations.forCurrentPlatform().backend());
-			case "persist" -> persist(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+			case "persist" -> createPersistent(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "acquire-at" -> acquireAt(PortReservations.forCurrentPlatform(),
 					Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
 			case "acquire-at-with-own-locks" ->
@@ -85,7 +150,7 @@ public final class Intruder {
 					case "reuseport" -> explicitBinds(protocol, first, last, true);
 					case "autobind" -> autobinds(protocol, first, last, Integer.parseInt(args[4]));
 					case "connect" -> connects(protocol, first, last, Integer.parseInt(args[4]));
-					case "hammer" -> hammer(protocol, first, last, Long.parseLong(args[4]));
+					case "hammer" -> bindRepeatedly(protocol, first, last, Long.parseLong(args[4]));
 					default -> throw new IllegalArgumentException(command);
 				};
 				System.out.println("taken " + got.size());
@@ -151,7 +216,7 @@ public final class Intruder {
 		}
 	}
 
-	private static List<String> hammer(Protocol protocol, int first, int last, long millis) throws IOException {
+	private static List<String> bindRepeatedly(Protocol protocol, int first, int last, long millis) throws IOException {
 		System.out.println("started");
 		System.out.flush();
 		List<String> got = new ArrayList<>();
@@ -209,7 +274,7 @@ public final class Intruder {
 		return got;
 	}
 
-	private static void acquire(int blocks, int size) throws IOException {
+	private static void acquireAnyBlocks(int blocks, int size) throws IOException {
 		PortReservations reservations = PortReservations.forCurrentPlatform();
 		List<PortReservation> held = new ArrayList<>();
 		for (int i = 0; i < blocks; i++) {
@@ -234,7 +299,7 @@ public final class Intruder {
 		holdUntilTold(held);
 	}
 
-	private static void persist(int start, int size) {
+	private static void createPersistent(int start, int size) {
 		try {
 			PortReservations.forCurrentPlatform().createPersistent(Protocol.TCP, start, size);
 			System.out.println("created");

@@ -40,34 +40,36 @@ class OtherProcessTests {
 	@EnumSource(Protocol.class)
 	void anotherProcessCannotBindAnyPortOfTheBlockExplicitly(Protocol protocol) throws IOException {
 		PortReservation reservation = this.reservations.acquire(protocol, 0, 6);
-		String first = Integer.toString(reservation.startPort());
-		String last = Integer.toString(reservation.endPort());
+		int first = reservation.startPort();
+		int last = reservation.endPort();
 		try (java.nio.channels.NetworkChannel bound = openFrom(reservation); PortLease leased = reservation.lease()) {
-			assertThat(Intruder.taken("bind", protocol, first, last)).isZero();
+			assertThat(Intruder.bind(protocol, first, last).taken()).isZero();
 		}
 		finally {
 			reservation.close();
 		}
-		assertThat(Intruder.taken("bind", protocol, first, last)).as("the same attempts once the block is released")
+		assertThat(Intruder.bind(protocol, first, last).taken()).as("the same attempts once the block is released")
 			.isPositive();
 	}
 
 	@ParameterizedTest
 	@EnumSource(Protocol.class)
 	void bindZeroAndConnectNeverPickAPortOfTheBlock(Protocol protocol) {
-		PortReservation reservation = EphemeralBlocks.acquire(this.reservations, protocol, 512);
-		String first = Integer.toString(reservation.startPort());
-		String last = Integer.toString(reservation.endPort());
+		int[] ephemeral = KernelPorts.ephemeralRange();
+		PortReservation reservation = FreeBlocks.acquireBetween(this.reservations, protocol, 512, ephemeral[0],
+				ephemeral[1]);
+		int first = reservation.startPort();
+		int last = reservation.endPort();
 		try {
-			assertThat(Intruder.taken("autobind", protocol, first, last, "3000")).isZero();
-			assertThat(Intruder.taken("connect", protocol, first, last, "1500")).isZero();
+			assertThat(Intruder.autobind(protocol, first, last, 3000).taken()).isZero();
+			assertThat(Intruder.connect(protocol, first, last, 1500).taken()).isZero();
 		}
 		finally {
 			reservation.close();
 		}
 		// About 3000 * 512 / 28232 = 54 would land here: proof that the attempts reach
 		// the block at all.
-		assertThat(Intruder.taken("autobind", protocol, first, last, "3000")).as("bind(0) once the block is released")
+		assertThat(Intruder.autobind(protocol, first, last, 3000).taken()).as("bind(0) once the block is released")
 			.isPositive();
 	}
 
@@ -75,8 +77,7 @@ class OtherProcessTests {
 	@EnumSource(Protocol.class)
 	void aSameUserSocketWithSoReusePortIsTheOneDocumentedGap(Protocol protocol) {
 		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 2)) {
-			assertThat(Intruder.taken("reuseport", protocol, Integer.toString(reservation.startPort()),
-					Integer.toString(reservation.endPort())))
+			assertThat(Intruder.reusePort(protocol, reservation.startPort(), reservation.endPort()).taken())
 				.isPositive();
 		}
 	}
@@ -89,8 +90,8 @@ class OtherProcessTests {
 			// A UDP port has no placeholder while its channel is open; the guard returns
 			// within a few sweeps.
 			Thread.sleep(25 * Reguard.INTERVAL_MILLIS);
-			String port = Integer.toString(reservation.startPort());
-			assertThat(Intruder.taken("bind", protocol, port, port)).isZero();
+			int port = reservation.startPort();
+			assertThat(Intruder.bind(protocol, port, port).taken()).isZero();
 			assertThat(reservation.freePorts()).containsExactly(reservation.startPort());
 		}
 	}
@@ -98,8 +99,9 @@ class OtherProcessTests {
 	@Test
 	void tcpPortIsNeverUnguardedWhileOurListenersComeAndGo() throws IOException {
 		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, 0, 1);
-				JavaProcess intruder = JavaProcess.start(Intruder.class, "hammer", "tcp",
-						Integer.toString(reservation.startPort()), Integer.toString(reservation.startPort()), "1500")) {
+				JavaProcess intruder = Intruder
+					.hammer(Protocol.TCP, reservation.startPort(), reservation.startPort(), 1500)
+					.start()) {
 			assertThat(intruder.readLine()).isEqualTo("started");
 			int cycles = 0;
 			long end = System.nanoTime() + 1_000_000_000L;
@@ -116,8 +118,9 @@ class OtherProcessTests {
 	void udpPortIsNeverUnguardedWhileOurChannelsBind() throws Exception {
 		List<DatagramChannel> channels = new ArrayList<>();
 		try (PortReservation reservation = this.reservations.acquire(Protocol.UDP, 0, 64);
-				JavaProcess intruder = JavaProcess.start(Intruder.class, "hammer", "udp",
-						Integer.toString(reservation.startPort()), Integer.toString(reservation.endPort()), "1000")) {
+				JavaProcess intruder = Intruder
+					.hammer(Protocol.UDP, reservation.startPort(), reservation.endPort(), 1000)
+					.start()) {
 			assertThat(intruder.readLine()).isEqualTo("started");
 			for (int i = 0; i < 64; i++) {
 				channels.add(reservation.openDatagramChannel());
@@ -137,15 +140,15 @@ class OtherProcessTests {
 	void leasedPortIsGuardedUntilHandOffAndGuardedAgainAfterTheLeaseEnds(Protocol protocol) throws Exception {
 		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 2)) {
 			PortLease lease = reservation.lease();
-			String port = Integer.toString(lease.port());
-			assertThat(Intruder.taken("bind", protocol, port, port)).isZero();
-			int taken = lease.handOff(() -> Intruder.taken("bind", protocol, port, port));
+			int port = lease.port();
+			assertThat(Intruder.bind(protocol, port, port).taken()).isZero();
+			int taken = lease.handOff(() -> Intruder.bind(protocol, port, port).taken());
 			assertThat(taken).isPositive();
 			assertThat(lease.isHandedOff()).isTrue();
 			assertThat(reservation.freePorts()).doesNotContain(lease.port());
 			lease.close();
 			assertThat(reservation.freePorts()).contains(lease.port());
-			assertThat(Intruder.taken("bind", protocol, port, port)).isZero();
+			assertThat(Intruder.bind(protocol, port, port).taken()).isZero();
 		}
 	}
 
@@ -165,7 +168,7 @@ class OtherProcessTests {
 	@Test
 	void twoProcessesUsingTheLibraryNeverHoldOverlappingBlocks() throws Exception {
 		List<PortReservation> ours = new ArrayList<>();
-		try (JavaProcess other = JavaProcess.start(Intruder.class, "acquire", "40", "16")) {
+		try (JavaProcess other = Intruder.acquire(40, 16).start()) {
 			for (int i = 0; i < 10; i++) {
 				ours.add(this.reservations.acquire(Protocol.TCP, 0, 16));
 			}
@@ -198,8 +201,7 @@ class OtherProcessTests {
 	@Test
 	void explicitRequestForABlockHeldByAnotherProcessNamesThatProcess() {
 		try (PortReservation reservation = this.reservations.acquire(Protocol.UDP, 0, 4);
-				JavaProcess other = JavaProcess.start(Intruder.class, "acquire-at", "udp",
-						Integer.toString(reservation.startPort() + 2), "4")) {
+				JavaProcess other = Intruder.acquireAt(Protocol.UDP, reservation.startPort() + 2, 4).start()) {
 			assertThat(other.readLine()).isEqualTo("refused PortsInUseException Port " + (reservation.startPort() + 2)
 					+ " of the udp block " + (reservation.startPort() + 2) + "-" + (reservation.startPort() + 5)
 					+ " is reserved by process " + ProcessHandle.current().pid() + " (java) through portreservation:"
@@ -211,8 +213,7 @@ class OtherProcessTests {
 	@EnumSource(Protocol.class)
 	void instancesWithDifferentLockDirectoriesStillNeverOverlap(Protocol protocol) {
 		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 4);
-				JavaProcess other = JavaProcess.start(Intruder.class, "acquire-at-with-own-locks", protocol.label(),
-						Integer.toString(reservation.startPort() + 3), "2")) {
+				JavaProcess other = Intruder.acquireAtWithOwnLocks(protocol, reservation.startPort() + 3, 2).start()) {
 			String refusal = "refused PortsInUseException Port " + reservation.endPort() + " of the " + protocol.label()
 					+ " block " + reservation.endPort() + "-" + (reservation.endPort() + 1) + " is in use by ";
 			// /proc/net/tcp does not list a TCP socket that is bound but neither listens
@@ -227,8 +228,7 @@ class OtherProcessTests {
 		int start = FreeBlocks.start(this.reservations, Protocol.TCP, 3);
 		try (ServerSocketChannel foreign = ServerSocketChannel.open()) {
 			foreign.bind(new InetSocketAddress(start + 1));
-			try (JavaProcess other = JavaProcess.start(Intruder.class, "acquire-at", "tcp", Integer.toString(start),
-					"3")) {
+			try (JavaProcess other = Intruder.acquireAt(Protocol.TCP, start, 3).start()) {
 				assertThat(other.readLine())
 					.isEqualTo("refused PortsInUseException Port " + (start + 1) + " of the tcp block " + start + "-"
 							+ (start + 2) + " is in use by process " + ProcessHandle.current().pid()
@@ -240,12 +240,10 @@ class OtherProcessTests {
 	@Test
 	void everythingIsDroppedWhenTheHolderIsKilled() {
 		int start = FreeBlocks.start(this.reservations, Protocol.TCP, 4);
-		try (JavaProcess holder = JavaProcess.start(Intruder.class, "acquire-at", "tcp", Integer.toString(start),
-				"4")) {
+		try (JavaProcess holder = Intruder.acquireAt(Protocol.TCP, start, 4).start()) {
 			assertThat(holder.readLine()).isEqualTo("block " + start + " " + (start + 3));
 			assertThat(holder.readLine()).isEqualTo("ready");
-			assertThat(Intruder.taken("bind", Protocol.TCP, Integer.toString(start), Integer.toString(start + 3)))
-				.isZero();
+			assertThat(Intruder.bind(Protocol.TCP, start, start + 3).taken()).isZero();
 			holder.kill();
 		}
 		try (PortReservation again = this.reservations.acquire(Protocol.TCP, start, 4)) {
@@ -256,7 +254,7 @@ class OtherProcessTests {
 	@Test
 	void privilegedPortWithoutThePrivilegeIsDeniedWithTheCommandToRun() {
 		assumeTrue(ReservedPortsTests.isRootWithSetpriv(), "skipped: needs root and setpriv to run a JVM as nobody");
-		try (JavaProcess unprivileged = JavaProcess.startAs(65534, Intruder.class, "acquire-at", "tcp", "1023", "1")) {
+		try (JavaProcess unprivileged = Intruder.acquireAt(Protocol.TCP, 1023, 1).startAs(65534)) {
 			assertThat(unprivileged.readLine()).isEqualTo("refused ReservationAccessDeniedException Binding tcp port "
 					+ "1023 needs root or CAP_NET_BIND_SERVICE (ports below net.ipv4.ip_unprivileged_port_start, 1024 "
 					+ "by default, are privileged): an administrator can run 'sudo setcap cap_net_bind_service=+ep "

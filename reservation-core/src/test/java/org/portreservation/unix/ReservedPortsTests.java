@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import org.portreservation.FreeBlocks;
 import org.portreservation.JavaProcess;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
@@ -42,7 +43,9 @@ class ReservedPortsTests {
 		assumeTrue(Files.isWritable(KernelPorts.RESERVED_PORTS), "skipped: " + KernelPorts.RESERVED_PORTS
 				+ " is not writable by this user (needs root or CAP_NET_ADMIN)");
 		this.original = KernelPorts.read(KernelPorts.RESERVED_PORTS).trim();
-		try (PortReservation free = EphemeralBlocks.acquire(this.reservations, Protocol.TCP, 1000)) {
+		int[] ephemeral = KernelPorts.ephemeralRange();
+		try (PortReservation free = FreeBlocks.acquireBetween(this.reservations, Protocol.TCP, 1000, ephemeral[0],
+				ephemeral[1])) {
 			this.start = free.startPort();
 		}
 	}
@@ -96,16 +99,16 @@ class ReservedPortsTests {
 	@Test
 	void keepsBindZeroAndConnectOutOfTheBlockForBothProtocolsButNotExplicitBinds() {
 		this.reservations.createPersistent(Protocol.TCP, this.start, 1000);
-		String first = Integer.toString(this.start);
-		String last = Integer.toString(this.start + 999);
+		int first = this.start;
+		int last = this.start + 999;
 		for (Protocol protocol : Protocol.values()) {
-			assertThat(Intruder.taken("autobind", protocol, first, last, "3000")).isZero();
-			assertThat(Intruder.taken("connect", protocol, first, last, "1000")).isZero();
-			assertThat(Intruder.taken("bind", protocol, first, first)).as("explicit binds are not kept out")
+			assertThat(Intruder.autobind(protocol, first, last, 3000).taken()).isZero();
+			assertThat(Intruder.connect(protocol, first, last, 1000).taken()).isZero();
+			assertThat(Intruder.bind(protocol, first, first).taken()).as("explicit binds are not kept out")
 				.isPositive();
 		}
 		this.reservations.deletePersistent(Protocol.TCP, this.start, 1000);
-		assertThat(Intruder.taken("autobind", Protocol.TCP, first, last, "3000")).as("once deleted").isPositive();
+		assertThat(Intruder.autobind(Protocol.TCP, first, last, 3000).taken()).as("once deleted").isPositive();
 	}
 
 	@Test
@@ -134,8 +137,7 @@ class ReservedPortsTests {
 	@Test
 	void withoutThePrivilegeCreateIsDeniedWithTheCommandToRun() {
 		assumeTrue(isRootWithSetpriv(), "skipped: needs root and setpriv to run a second JVM as nobody");
-		try (JavaProcess unprivileged = JavaProcess.startAs(65534, Intruder.class, "persist",
-				Integer.toString(this.start), "10")) {
+		try (JavaProcess unprivileged = Intruder.persist(this.start, 10).startAs(65534)) {
 			assertThat(unprivileged.readLine()).isEqualTo("refused ReservationAccessDeniedException Writing "
 					+ "net.ipv4.ip_local_reserved_ports needs root or CAP_NET_ADMIN; an administrator can run: sudo "
 					+ "sysctl -w net.ipv4.ip_local_reserved_ports="
@@ -148,7 +150,7 @@ class ReservedPortsTests {
 	void backendTellsAnUnprivilegedUserWhyPersistentReservationsAreUnavailable() {
 		assertThat(this.reservations.backend().persistentSupported()).isTrue();
 		assumeTrue(isRootWithSetpriv(), "skipped: needs root and setpriv to run a second JVM as nobody");
-		try (JavaProcess unprivileged = JavaProcess.startAs(65534, Intruder.class, "backend")) {
+		try (JavaProcess unprivileged = Intruder.backend().startAs(65534)) {
 			assertThat(unprivileged.readLine()).isEqualTo("linux (held sockets), persistent reservations unavailable: "
 					+ "writing net.ipv4.ip_local_reserved_ports needs root or CAP_NET_ADMIN in this network namespace; "
 					+ "run as root, or let an administrator run 'sudo sysctl -w net.ipv4.ip_local_reserved_ports="

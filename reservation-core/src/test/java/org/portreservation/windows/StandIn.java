@@ -1,16 +1,11 @@
 package org.portreservation.windows;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.NetworkChannel;
-import java.nio.channels.ServerSocketChannel;
-import java.util.concurrent.ThreadLocalRandom;
-
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 
+import org.portreservation.FreeBlocks;
 import org.portreservation.Protocol;
+import org.portreservation.unix.UnixPortReservations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,31 +65,12 @@ interface StandIn extends Library {
 	}
 
 	/**
-	 * A block free on this machine now, above Linux's ephemeral range, whose start
-	 * differs from its own byte swap.
+	 * A block free on this machine now whose start differs from its own byte swap, so
+	 * that a port passed in the wrong byte order shows.
 	 */
 	static int freeBlock(Protocol protocol, int numberOfPorts) {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			int start = ThreadLocalRandom.current().nextInt(61000, 65000 - numberOfPorts);
-			if (Short.toUnsignedInt(Short.reverseBytes((short) start)) != start
-					&& isFree(protocol, start, numberOfPorts)) {
-				return start;
-			}
-		}
-		throw new IllegalStateException("No free block of " + numberOfPorts + " ports found");
-	}
-
-	private static boolean isFree(Protocol protocol, int start, int numberOfPorts) {
-		for (int port = start; port < start + numberOfPorts; port++) {
-			try (NetworkChannel channel = (protocol == Protocol.TCP) ? ServerSocketChannel.open()
-					: DatagramChannel.open()) {
-				channel.bind(new InetSocketAddress(port));
-			}
-			catch (IOException ex) {
-				return false;
-			}
-		}
-		return true;
+		return FreeBlocks.start(new UnixPortReservations(), protocol, numberOfPorts,
+				(start) -> Short.toUnsignedInt(Short.reverseBytes((short) start)) != start);
 	}
 
 }
