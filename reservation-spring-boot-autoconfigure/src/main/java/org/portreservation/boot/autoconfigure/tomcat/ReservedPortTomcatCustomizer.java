@@ -6,6 +6,7 @@ import org.apache.coyote.ProtocolHandler;
 import org.jspecify.annotations.Nullable;
 import org.portreservation.PortReservation;
 import org.portreservation.boot.PortReservationTemplate;
+import org.portreservation.boot.tomcat.ReservedHttp11NioProtocol;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.portreservation.PortReservation;
 import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.PortReservationAutoConfiguration;
+import org.portreservation.boot.tomcat.ReservedHttp11NioProtocol;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;

@@ -1,4 +1,4 @@
-package org.portreservation.boot.autoconfigure.tomcat;
+package org.portreservation.boot.tomcat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package org.portreservation.boot.autoconfigure.tomcat;
+package org.portreservation.boot.tomcat;
 
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.portreservation.PortReservation;

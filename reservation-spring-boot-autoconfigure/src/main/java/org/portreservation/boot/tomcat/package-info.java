@@ -1,0 +1,5 @@
+/**
+ * Tomcat's HTTP/1.1 connector bound from a reserved block: a NIO endpoint that binds its
+ * server channel through the block instead of opening the port itself.
+ */
+package org.portreservation.boot.tomcat;
