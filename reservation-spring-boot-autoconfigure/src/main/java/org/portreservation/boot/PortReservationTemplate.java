@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.portreservation.PortLease;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservationException;
@@ -172,7 +173,7 @@ public class PortReservationTemplate implements AutoCloseable {
 	 * @return what the callback returned
 	 * @throws UncheckedIOException if the callback throws an {@link IOException}
 	 */
-	public <T> T execute(String block, ReservationCallback<T> callback) {
+	public <T extends @Nullable Object> T execute(String block, ReservationCallback<T> callback) {
 		PortReservation reservation = getReservation(block);
 		try {
 			return callback.doWithReservation(reservation);

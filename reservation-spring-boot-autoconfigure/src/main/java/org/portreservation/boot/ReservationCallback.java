@@ -2,6 +2,7 @@ package org.portreservation.boot;
 
 import java.io.IOException;
 
+import org.jspecify.annotations.Nullable;
 import org.portreservation.PortReservation;
 
 /**
@@ -12,7 +13,7 @@ import org.portreservation.PortReservation;
  * @since 0.1.0
  */
 @FunctionalInterface
-public interface ReservationCallback<T> {
+public interface ReservationCallback<T extends @Nullable Object> {
 
 	/**
 	 * Works with the block, typically binding channels from it.

@@ -1,16 +1,17 @@
 package org.portreservation.boot.autoconfigure;
 
-import java.util.Objects;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.core.env.Environment;
 
 /**
- * Warns when {@code portreservation.management.block} is set but Boot runs no separate
- * management server, so the block would otherwise sit unused without a word.
+ * Warns when {@code portreservation.management.block} is set but Boot runs the management
+ * endpoints on the main server's port, so the block would otherwise sit unused without a
+ * word. Whether they share it is Boot's own {@link ManagementPortType} decision, so the
+ * check cannot disagree with the server Boot actually starts.
  */
 class ManagementBlockCheck implements SmartInitializingSingleton {
 
@@ -24,9 +25,7 @@ class ManagementBlockCheck implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		Integer managementPort = this.environment.getProperty("management.server.port", Integer.class);
-		Integer serverPort = this.environment.getProperty("server.port", Integer.class, 8080);
-		if (managementPort == null || (managementPort != 0 && Objects.equals(managementPort, serverPort))) {
+		if (ManagementPortType.get(this.environment) == ManagementPortType.SAME) {
 			logger.warn("portreservation.management.block names the block '"
 					+ this.environment.getProperty("portreservation.management.block") + "', but the management "
 					+ "endpoints share the main server's port, so no management server binds from it: set "

@@ -3,6 +3,7 @@ package org.portreservation.boot.autoconfigure;
 import org.portreservation.PortReservations;
 import org.portreservation.boot.PortReservationTemplate;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -41,10 +42,20 @@ public final class PortReservationAutoConfiguration {
 		return ConfiguredBlocks.reserve(portReservations, properties);
 	}
 
-	@Bean
+	/**
+	 * Only with the actuator is there a management server to bind from the block, and
+	 * {@link ManagementPortType} to tell whether it runs on its own port.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ManagementPortType.class)
 	@ConditionalOnProperty("portreservation.management.block")
-	static ManagementBlockCheck portReservationManagementBlockCheck(Environment environment) {
-		return new ManagementBlockCheck(environment);
+	static class ManagementBlockConfiguration {
+
+		@Bean
+		ManagementBlockCheck portReservationManagementBlockCheck(Environment environment) {
+			return new ManagementBlockCheck(environment);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.jspecify.annotations.Nullable;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
 import org.portreservation.Protocol;
@@ -35,7 +36,7 @@ class PersistentBlockTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(PortReservationAutoConfiguration.class));
 
-	private String original;
+	private @Nullable String original;
 
 	@BeforeEach
 	void saveTheKernelList() throws IOException {

@@ -11,8 +11,10 @@ import org.portreservation.PortsInUseException;
 import org.portreservation.Protocol;
 import org.portreservation.boot.PortReservationTemplate;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -141,7 +143,18 @@ class PortReservationAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("portreservation.blocks.management.number-of-ports=1",
 					"portreservation.management.block=management", "management.server.port=0")
-			.run((context) -> assertThat(output).doesNotContain("portreservation.management.block names the block"));
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).doesNotContain("portreservation.management.block names the block");
+			});
+	}
+
+	@Test
+	void withoutTheActuatorTheManagementBlockIsNotChecked() {
+		this.runner.withClassLoader(new FilteredClassLoader(ManagementPortType.class))
+			.withPropertyValues("portreservation.blocks.management.number-of-ports=1",
+					"portreservation.management.block=management")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ManagementBlockCheck.class));
 	}
 
 	@Test

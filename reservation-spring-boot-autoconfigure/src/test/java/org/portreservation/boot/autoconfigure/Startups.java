@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -49,7 +51,7 @@ public final class Startups {
 	 * management server
 	 * @return the port, or {@code null} if that server did not start
 	 */
-	public Integer reportedPort(String namespace) {
+	public @Nullable Integer reportedPort(String namespace) {
 		return this.reportedPorts.get(namespace);
 	}
 

@@ -6,11 +6,13 @@ import org.apache.coyote.ProtocolHandler;
 import org.jspecify.annotations.Nullable;
 import org.portreservation.PortReservation;
 import org.portreservation.boot.PortReservationTemplate;
+import org.portreservation.boot.tomcat.ReservedHttp11NioProtocol;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
 
 /**
  * Makes a Tomcat web server bind its connector from a named block: the configured port if
@@ -21,7 +23,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  *
  * @since 0.1.0
  */
-public class ReservedPortTomcatCustomizer implements WebServerFactoryCustomizer<TomcatWebServerFactory> {
+public class ReservedPortTomcatCustomizer implements WebServerFactoryCustomizer<TomcatWebServerFactory>, Ordered {
 
 	private static final Log logger = LogFactory.getLog(ReservedPortTomcatCustomizer.class);
 
@@ -50,6 +52,17 @@ public class ReservedPortTomcatCustomizer implements WebServerFactoryCustomizer<
 		this.blockName = blockName;
 		this.portProperty = portProperty;
 		this.port = port;
+	}
+
+	/**
+	 * Last, after Boot's customizers that set the port from {@code server.port} or
+	 * {@code management.server.port} (order 0), so that the port of the block and the
+	 * protocol set here are the ones the server starts with.
+	 * @return {@link Ordered#LOWEST_PRECEDENCE}
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 	@Override

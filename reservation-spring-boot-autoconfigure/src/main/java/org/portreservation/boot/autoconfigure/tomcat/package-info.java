@@ -1,5 +1,8 @@
 /**
- * Binds the embedded Tomcat's connector from a reserved block: a NIO endpoint that binds
- * its server channel through the block instead of opening the port itself.
+ * Auto-configuration that binds the embedded Tomcat's connector, servlet or reactive,
+ * from the block named by {@code portreservation.server.block}.
  */
+@NullMarked
 package org.portreservation.boot.autoconfigure.tomcat;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.portreservation.boot.autoconfigure.PortReservationAutoConfiguration;
 import org.portreservation.boot.autoconfigure.tomcat.ReservedPortTomcatCustomizer;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementWebServerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +23,16 @@ class TomcatManagementPortReservationConfigurationTests {
 	@Test
 	void managementBlockRegistersTheCustomizerInTheChildContext() {
 		runChild("true", (child) -> assertThat(child).hasSingleBean(ReservedPortTomcatCustomizer.class),
+				"portreservation.management.block=management");
+	}
+
+	@Test
+	void customizerRunsAfterBootsManagementCustomizerThatSetsThePort() {
+		runChild("true",
+				(child) -> assertThat(AnnotationAwareOrderComparator.INSTANCE.compare(
+						new ManagementWebServerFactoryCustomizer<>(child.getBeanFactory()),
+						child.getBean(ReservedPortTomcatCustomizer.class)))
+					.isNegative(),
 				"portreservation.management.block=management");
 	}
 

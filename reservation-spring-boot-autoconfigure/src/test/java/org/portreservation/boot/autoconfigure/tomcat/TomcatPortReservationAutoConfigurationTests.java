@@ -1,10 +1,13 @@
 package org.portreservation.boot.autoconfigure.tomcat;
 
+import java.util.List;
+
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
 import org.portreservation.PortReservation;
 import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.PortReservationAutoConfiguration;
+import org.portreservation.boot.tomcat.ReservedHttp11NioProtocol;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -12,7 +15,12 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.tomcat.autoconfigure.TomcatWebServerFactoryCustomizer;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.autoconfigure.servlet.ServletWebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -66,6 +74,27 @@ class TomcatPortReservationAutoConfigurationTests {
 	void whenDisabledTheServerIsLeftAlone() {
 		this.runner.withPropertyValues("portreservation.server.block=web", "portreservation.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ReservedPortTomcatCustomizer.class));
+	}
+
+	@Test
+	void ourCustomizersRunAfterBootsOwnThatSetThePort() {
+		new WebApplicationContextRunner(AnnotationConfigServletWebServerApplicationContext::new)
+			.withConfiguration(CONFIGURATIONS)
+			.withConfiguration(AutoConfigurations.of(TomcatServletWebServerAutoConfiguration.class))
+			.withPropertyValues("portreservation.blocks.web.number-of-ports=1", "portreservation.server.block=web")
+			.run((context) -> {
+				List<Object> boots = List.of(context.getBean(ServletWebServerFactoryCustomizer.class),
+						context.getBean(TomcatWebServerFactoryCustomizer.class));
+				List<Object> ours = List.of(context.getBean(ReservedPortTomcatCustomizer.class),
+						context.getBean("portReservationServerBlockSupportCheck"));
+				for (Object before : boots) {
+					for (Object after : ours) {
+						assertThat(AnnotationAwareOrderComparator.INSTANCE.compare(before, after))
+							.as("%s runs before %s", before, after)
+							.isNegative();
+					}
+				}
+			});
 	}
 
 	@Test

@@ -1,6 +1,7 @@
-package org.portreservation.boot.autoconfigure.tomcat;
+package org.portreservation.boot.tomcat;
 
 import org.apache.coyote.http11.Http11NioProtocol;
+import org.jspecify.annotations.Nullable;
 import org.portreservation.PortReservation;
 
 /**
@@ -40,7 +41,7 @@ public class ReservedHttp11NioProtocol extends Http11NioProtocol {
 	 * The block the connector binds from.
 	 * @return the block, or {@code null} before one is set
 	 */
-	public PortReservation getReservation() {
+	public @Nullable PortReservation getReservation() {
 		return this.endpoint.getReservation();
 	}
 

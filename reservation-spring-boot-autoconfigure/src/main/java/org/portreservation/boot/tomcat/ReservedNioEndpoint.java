@@ -1,4 +1,4 @@
-package org.portreservation.boot.autoconfigure.tomcat;
+package org.portreservation.boot.tomcat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 
 import org.apache.tomcat.util.compat.JrePlatform;
 import org.apache.tomcat.util.net.NioEndpoint;
+import org.jspecify.annotations.Nullable;
 import org.portreservation.PortReservation;
 
 /**
@@ -19,11 +20,11 @@ import org.portreservation.PortReservation;
  */
 final class ReservedNioEndpoint extends NioEndpoint {
 
-	private volatile PortReservation reservation;
+	private volatile @Nullable PortReservation reservation;
 
-	private volatile ServerSocketChannel serverSocket;
+	private volatile @Nullable ServerSocketChannel serverSocket;
 
-	private SocketAddress previousAcceptedRemoteAddress;
+	private @Nullable SocketAddress previousAcceptedRemoteAddress;
 
 	private long previousAcceptedNanoTime;
 
@@ -31,7 +32,7 @@ final class ReservedNioEndpoint extends NioEndpoint {
 		this.reservation = reservation;
 	}
 
-	PortReservation getReservation() {
+	@Nullable PortReservation getReservation() {
 		return this.reservation;
 	}
 
@@ -61,7 +62,7 @@ final class ReservedNioEndpoint extends NioEndpoint {
 	}
 
 	@Override
-	protected NetworkChannel getServerSocket() {
+	protected @Nullable NetworkChannel getServerSocket() {
 		return this.serverSocket;
 	}
 
