@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.portreservation.boot.PortReservationTemplate;
@@ -26,7 +28,7 @@ public class UdpEchoService implements SmartLifecycle {
 
 	private final PortReservationTemplate template;
 
-	private volatile DatagramChannel channel;
+	private volatile @Nullable DatagramChannel channel;
 
 	public UdpEchoService(PortReservationTemplate template) {
 		this.template = template;
@@ -43,8 +45,12 @@ public class UdpEchoService implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		DatagramChannel channel = this.channel;
+		if (channel == null) {
+			return;
+		}
 		try {
-			this.channel.close();
+			channel.close();
 		}
 		catch (IOException ex) {
 			logger.warn("Could not close the UDP echo channel: " + ex.getMessage());
@@ -63,21 +69,30 @@ public class UdpEchoService implements SmartLifecycle {
 	 */
 	public int getPort() {
 		try {
-			return ((InetSocketAddress) this.channel.getLocalAddress()).getPort();
+			return ((InetSocketAddress) started().getLocalAddress()).getPort();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("The UDP echo channel is closed", ex);
 		}
 	}
 
+	private DatagramChannel started() {
+		DatagramChannel channel = this.channel;
+		if (channel == null) {
+			throw new IllegalStateException("The UDP echo service has not started");
+		}
+		return channel;
+	}
+
 	private void echo() {
+		DatagramChannel channel = started();
 		ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
 		while (true) {
 			try {
 				buffer.clear();
-				SocketAddress sender = this.channel.receive(buffer);
+				SocketAddress sender = channel.receive(buffer);
 				buffer.flip();
-				this.channel.send(buffer, sender);
+				channel.send(buffer, sender);
 			}
 			catch (ClosedChannelException ex) {
 				return;

@@ -6,6 +6,7 @@ import java.util.Map.Entry;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.portreservation.PortBlock;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
 import org.portreservation.boot.PortReservationTemplate;
@@ -62,19 +63,15 @@ final class ConfiguredBlocks {
 	 * keeps it.
 	 */
 	private static PortReservation reserve(PortReservations portReservations, Block block) {
+		PortBlock ports = block.toPortBlock();
 		if (!block.isPersistent()) {
-			return portReservations.acquire(block.getProtocol(), block.getStartPort(), block.getNumberOfPorts());
+			return portReservations.acquire(ports);
 		}
-		return portReservations.lookupPersistent(block.getProtocol(), block.getStartPort(), block.getNumberOfPorts())
-			.orElseGet(() -> portReservations.createPersistent(block.getProtocol(), block.getStartPort(),
-					block.getNumberOfPorts()));
+		return portReservations.lookupPersistent(ports).orElseGet(() -> portReservations.createPersistent(ports));
 	}
 
 	static String describe(Block block) {
-		String ports = (block.getStartPort() != 0)
-				? block.getStartPort() + "-" + (block.getStartPort() + block.getNumberOfPorts() - 1)
-				: "any " + block.getNumberOfPorts() + " free " + ((block.getNumberOfPorts() != 1) ? "ports" : "port");
-		return block.getProtocol().label() + " " + ports + (block.isPersistent() ? ", persistent" : "");
+		return block.toPortBlock() + (block.isPersistent() ? ", persistent" : "");
 	}
 
 }

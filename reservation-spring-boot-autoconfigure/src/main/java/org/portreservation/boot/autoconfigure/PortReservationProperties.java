@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.portreservation.BlockArguments;
+import org.portreservation.PortBlock;
 import org.portreservation.BlockArguments.Argument;
 import org.portreservation.BlockArguments.Violation;
 import org.portreservation.Protocol;
@@ -174,6 +175,14 @@ public class PortReservationProperties implements Validator {
 
 		public void setPersistent(boolean persistent) {
 			this.persistent = persistent;
+		}
+
+		/**
+		 * The block these properties describe, once they are valid.
+		 * @return the block, or a request for any free block when the start port is 0
+		 */
+		public PortBlock toPortBlock() {
+			return PortBlock.of(this.protocol, this.startPort, this.numberOfPorts);
 		}
 
 		private void validate(Errors errors) {

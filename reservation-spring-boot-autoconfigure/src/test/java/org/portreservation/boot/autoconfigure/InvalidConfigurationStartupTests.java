@@ -11,6 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.portreservation.FreeBlocks;
+import org.portreservation.BindProbe;
+import org.portreservation.Protocol;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -64,20 +68,20 @@ class InvalidConfigurationStartupTests {
 	@MethodSource("invalidConfigurations")
 	void invalidConfigurationFailsWithItsMessageAndReservesNothing(List<String> properties, List<String> messages,
 			CapturedOutput output) {
-		int kept = Ports.freeBlock(2);
+		int kept = FreeBlocks.start(Protocol.TCP, 2);
 		List<String> all = new ArrayList<>(List.of("server.port=0", "portreservation.blocks.kept.start-port=" + kept,
 				"portreservation.blocks.kept.number-of-ports=2"));
 		all.addAll(properties);
 		assertThatException()
 			.isThrownBy(() -> new Startups().run(WebApplicationType.SERVLET, all.toArray(String[]::new)));
 		assertThat(output).contains("APPLICATION FAILED TO START").contains(messages);
-		assertThat(Ports.bindable(Ports.range(kept, 2))).hasSize(2);
+		assertThat(BindProbe.bindable(Protocol.TCP, Ports.range(kept, 2))).hasSize(2);
 	}
 
 	@Test
 	void blockThatCannotBeReservedFailsStartupAndReleasesTheOthers(CapturedOutput output) throws Exception {
-		int first = Ports.freeBlock(2);
-		int second = Ports.freeBlock(2);
+		int first = FreeBlocks.start(Protocol.TCP, 2);
+		int second = FreeBlocks.start(Protocol.TCP, 2);
 		try (ServerSocket taken = new ServerSocket(second + 1)) {
 			assertThatException().isThrownBy(() -> new Startups().run(WebApplicationType.SERVLET, "server.port=0",
 					"portreservation.blocks.first.start-port=" + first,
@@ -86,10 +90,10 @@ class InvalidConfigurationStartupTests {
 					"portreservation.blocks.second.number-of-ports=2"));
 		}
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Could not reserve the block 'second' (tcp " + second + "-" + (second + 1) + "): Port "
+			.contains("Could not reserve the block 'second' (tcp block " + second + "-" + (second + 1) + "): Port "
 					+ (second + 1))
 			.contains("or set portreservation.fail-fast to false to start without the block");
-		assertThat(Ports.bindable(Ports.range(first, 2))).hasSize(2);
+		assertThat(BindProbe.bindable(Protocol.TCP, Ports.range(first, 2))).hasSize(2);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.jspecify.annotations.Nullable;
+import org.portreservation.FreeBlocks;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
 import org.portreservation.Protocol;
@@ -54,7 +55,7 @@ class PersistentBlockTests {
 
 	@Test
 	void persistentBlockIsCreatedOnceKeptAfterCloseAndTakenOverByTheNextStart() throws IOException {
-		int start = Ports.freeBlock(3);
+		int start = FreeBlocks.start(Protocol.TCP, 3);
 		String[] properties = { "portreservation.blocks.fixed.start-port=" + start,
 				"portreservation.blocks.fixed.number-of-ports=3", "portreservation.blocks.fixed.persistent=true" };
 		this.runner.withPropertyValues(properties).run((context) -> {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.portreservation.BindProbe;
+import org.portreservation.FreeBlocks;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
 import org.portreservation.PortsInUseException;
@@ -88,7 +90,7 @@ class PortReservationAutoConfigurationTests {
 
 	@Test
 	void blockIsReservedWithItsProtocolStartPortAndSize() {
-		int start = Ports.freeBlock(3);
+		int start = FreeBlocks.start(Protocol.TCP, 3);
 		this.runner
 			.withPropertyValues("portreservation.blocks.echo.protocol=udp",
 					"portreservation.blocks.echo.start-port=" + start, "portreservation.blocks.echo.number-of-ports=3")
@@ -111,17 +113,17 @@ class PortReservationAutoConfigurationTests {
 
 	@Test
 	void blocksAreReleasedWhenTheContextCloses() {
-		int start = Ports.freeBlock(2);
+		int start = FreeBlocks.start(Protocol.TCP, 2);
 		this.runner
 			.withPropertyValues("portreservation.blocks.web.start-port=" + start,
 					"portreservation.blocks.web.number-of-ports=2")
-			.run((context) -> assertThat(Ports.bindable(Ports.range(start, 2))).isEmpty());
-		assertThat(Ports.bindable(Ports.range(start, 2))).hasSize(2);
+			.run((context) -> assertThat(BindProbe.bindable(Protocol.TCP, Ports.range(start, 2))).isEmpty());
+		assertThat(BindProbe.bindable(Protocol.TCP, Ports.range(start, 2))).hasSize(2);
 	}
 
 	@Test
 	void persistentBlockIsTakenOverOrElseCreated() {
-		int start = Ports.freeBlock(2);
+		int start = FreeBlocks.start(Protocol.TCP, 2);
 		this.runner.withUserConfiguration(RecordingBackendConfiguration.class)
 			.withPropertyValues("portreservation.blocks.fixed.start-port=" + start,
 					"portreservation.blocks.fixed.number-of-ports=2", "portreservation.blocks.fixed.persistent=true")
@@ -168,7 +170,7 @@ class PortReservationAutoConfigurationTests {
 
 	@Test
 	void withoutFailFastABlockThatCannotBeReservedIsLeftOutWithAWarning(CapturedOutput output) throws Exception {
-		int start = Ports.freeBlock(2);
+		int start = FreeBlocks.start(Protocol.TCP, 2);
 		try (ServerSocket taken = new ServerSocket(start)) {
 			this.runner
 				.withPropertyValues("portreservation.fail-fast=false", "portreservation.blocks.web.start-port=" + start,
@@ -179,7 +181,7 @@ class PortReservationAutoConfigurationTests {
 					assertThat(context.getBean(PortReservationTemplate.class).getReservations())
 						.containsOnlyKeys("other");
 					assertThat(output).contains("WARN")
-						.contains("Left out the block 'web' (tcp " + start + "-" + (start + 1)
+						.contains("Left out the block 'web' (tcp block " + start + "-" + (start + 1)
 								+ ") because portreservation.fail-fast is false: Port " + start);
 				});
 		}
@@ -187,8 +189,8 @@ class PortReservationAutoConfigurationTests {
 
 	@Test
 	void withFailFastABlockThatCannotBeReservedStopsStartupAndReleasesTheOthers() throws Exception {
-		int first = Ports.freeBlock(2);
-		int second = Ports.freeBlock(1);
+		int first = FreeBlocks.start(Protocol.TCP, 2);
+		int second = FreeBlocks.start(Protocol.TCP, 1);
 		try (ServerSocket taken = new ServerSocket(second)) {
 			this.runner
 				.withPropertyValues("portreservation.blocks.first.start-port=" + first,
@@ -199,7 +201,7 @@ class PortReservationAutoConfigurationTests {
 						.hasStackTraceContaining(
 								BlockAcquisitionException.class.getName() + ": Could not reserve the block 'second'")
 						.hasStackTraceContaining(PortsInUseException.class.getName());
-					assertThat(Ports.bindable(Ports.range(first, 2))).hasSize(2);
+					assertThat(BindProbe.bindable(Protocol.TCP, Ports.range(first, 2))).hasSize(2);
 				});
 		}
 	}

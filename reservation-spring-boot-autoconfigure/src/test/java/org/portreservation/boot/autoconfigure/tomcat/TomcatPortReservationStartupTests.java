@@ -24,9 +24,11 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.portreservation.Protocol;
+import org.portreservation.BindProbe;
+import org.portreservation.FreeBlocks;
 import org.portreservation.PortReservation;
 import org.portreservation.boot.PortReservationTemplate;
-import org.portreservation.boot.autoconfigure.PortProbe;
 import org.portreservation.boot.autoconfigure.Ports;
 import org.portreservation.boot.autoconfigure.Startups;
 import org.portreservation.boot.autoconfigure.TestApplication;
@@ -63,9 +65,9 @@ class TomcatPortReservationStartupTests {
 			assertThat(context.getEnvironment().getProperty("local.server.port", Integer.class)).isEqualTo(port);
 			assertThat(web.portsInUse()).containsExactly(port);
 			assertThat(Startups.get(this.client, "http://localhost:" + port + "/hello")).isEqualTo("hello");
-			assertThat(PortProbe.bindableInAnotherProcess(block)).isEmpty();
+			assertThat(BindProbe.bindableInAnotherProcess(Protocol.TCP, block)).isEmpty();
 		}
-		assertThat(Ports.bindable(block)).isEqualTo(block);
+		assertThat(BindProbe.bindable(Protocol.TCP, block)).isEqualTo(block);
 	}
 
 	@Test
@@ -78,22 +80,22 @@ class TomcatPortReservationStartupTests {
 			int port = this.startups.reportedPort("");
 			assertThat(block).contains(port);
 			assertThat(Startups.get(this.client, "http://localhost:" + port + "/hello")).isEqualTo("hello");
-			assertThat(PortProbe.bindableInAnotherProcess(block)).isEmpty();
+			assertThat(BindProbe.bindableInAnotherProcess(Protocol.TCP, block)).isEmpty();
 		}
-		assertThat(Ports.bindable(block)).isEqualTo(block);
+		assertThat(BindProbe.bindable(Protocol.TCP, block)).isEqualTo(block);
 	}
 
 	@Test
 	void serverPortInsideTheBlockIsBoundExactly() throws Exception {
-		int start = Ports.freeBlock(3);
+		int start = FreeBlocks.start(Protocol.TCP, 3);
 		try (ConfigurableApplicationContext context = this.startups.run(WebApplicationType.SERVLET,
 				"portreservation.blocks.web.start-port=" + start, "portreservation.blocks.web.number-of-ports=3",
 				"portreservation.server.block=web", "server.port=" + (start + 2), "server.address=127.0.0.1")) {
 			assertThat(this.startups.reportedPort("")).isEqualTo(start + 2);
 			assertThat(Startups.get(this.client, "http://127.0.0.1:" + (start + 2) + "/hello")).isEqualTo("hello");
-			assertThat(PortProbe.bindableInAnotherProcess(Ports.range(start, 3))).isEmpty();
+			assertThat(BindProbe.bindableInAnotherProcess(Protocol.TCP, Ports.range(start, 3))).isEmpty();
 		}
-		assertThat(Ports.bindable(Ports.range(start, 3))).hasSize(3);
+		assertThat(BindProbe.bindable(Protocol.TCP, Ports.range(start, 3))).hasSize(3);
 	}
 
 	@Test
@@ -128,7 +130,7 @@ class TomcatPortReservationStartupTests {
 
 	@Test
 	void serverPortOutsideTheBlockFailsNamingBothAndReservesNothing(CapturedOutput output) {
-		int start = Ports.freeBlock(2);
+		int start = FreeBlocks.start(Protocol.TCP, 2);
 		assertThatException().isThrownBy(() -> this.startups.run(WebApplicationType.SERVLET,
 				"portreservation.blocks.web.start-port=" + start, "portreservation.blocks.web.number-of-ports=2",
 				"portreservation.server.block=web", "server.port=" + (start + 2)));
@@ -136,7 +138,7 @@ class TomcatPortReservationStartupTests {
 			.contains("Invalid value '" + (start + 2) + "' for configuration property 'server.port'")
 			.contains("Port " + (start + 2) + " is outside the block 'web' (tcp block " + start + "-" + (start + 1)
 					+ ") that portreservation.server.block binds the server from");
-		assertThat(Ports.bindable(Ports.range(start, 2))).hasSize(2);
+		assertThat(BindProbe.bindable(Protocol.TCP, Ports.range(start, 2))).hasSize(2);
 	}
 
 	@Test
@@ -170,7 +172,7 @@ class TomcatPortReservationStartupTests {
 			assertThat(slow.get(10, TimeUnit.SECONDS).body()).isEqualTo("slow");
 			assertThat(web.portsInUse()).isEmpty();
 			assertThat(web.freePorts()).contains(port);
-			assertThat(PortProbe.bindableInAnotherProcess(Ports.range(web.startPort(), 2))).isEmpty();
+			assertThat(BindProbe.bindableInAnotherProcess(Protocol.TCP, Ports.range(web.startPort(), 2))).isEmpty();
 		}
 	}
 
@@ -193,7 +195,7 @@ class TomcatPortReservationStartupTests {
 
 	@Test
 	void blockLeftOutWithoutFailFastLetsTheServerBindAsUsual(CapturedOutput output) throws Exception {
-		int start = Ports.freeBlock(2);
+		int start = FreeBlocks.start(Protocol.TCP, 2);
 		try (ServerSocket taken = new ServerSocket(start + 1);
 				ConfigurableApplicationContext context = this.startups.run(WebApplicationType.SERVLET,
 						"portreservation.fail-fast=false", "portreservation.blocks.web.start-port=" + start,
@@ -201,7 +203,7 @@ class TomcatPortReservationStartupTests {
 						"server.port=0")) {
 			assertThat(context.getBean(PortReservationTemplate.class).getReservations()).isEmpty();
 			assertThat(output)
-				.contains("Left out the block 'web' (tcp " + start + "-" + (start + 1)
+				.contains("Left out the block 'web' (tcp block " + start + "-" + (start + 1)
 						+ ") because portreservation.fail-fast is false")
 				.contains("portreservation.server.block names the block 'web', which was not reserved");
 			int port = this.startups.reportedPort("");
