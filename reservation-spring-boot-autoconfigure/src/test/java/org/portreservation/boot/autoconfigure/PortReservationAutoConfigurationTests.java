@@ -90,7 +90,7 @@ class PortReservationAutoConfigurationTests {
 
 	@Test
 	void blockIsReservedWithItsProtocolStartPortAndSize() {
-		int start = FreeBlocks.start(Protocol.TCP, 3);
+		int start = FreeBlocks.start(Protocol.UDP, 3);
 		this.runner
 			.withPropertyValues("portreservation.blocks.echo.protocol=udp",
 					"portreservation.blocks.echo.start-port=" + start, "portreservation.blocks.echo.number-of-ports=3")

@@ -3,6 +3,7 @@ package org.portreservation.boot.autoconfigure.management;
 import org.apache.catalina.startup.Tomcat;
 import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.PortReservationProperties;
+import org.portreservation.boot.autoconfigure.ServerBlock;
 import org.portreservation.boot.autoconfigure.tomcat.ReservedPortTomcatCustomizer;
 
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
@@ -29,9 +30,8 @@ class TomcatManagementPortReservationConfiguration {
 	@Bean
 	ReservedPortTomcatCustomizer portReservationManagementTomcatCustomizer(PortReservationTemplate template,
 			PortReservationProperties properties, Environment environment) {
-		return new ReservedPortTomcatCustomizer(template, "portreservation.management.block",
-				properties.getManagement().getBlock(), "management.server.port",
-				environment.getProperty("management.server.port", Integer.class));
+		return new ReservedPortTomcatCustomizer(template,
+				ServerBlock.management(properties.getManagement().getBlock(), environment));
 	}
 
 }

@@ -6,6 +6,7 @@ import org.apache.coyote.ProtocolHandler;
 import org.jspecify.annotations.Nullable;
 import org.portreservation.PortReservation;
 import org.portreservation.boot.PortReservationTemplate;
+import org.portreservation.boot.autoconfigure.ServerBlock;
 import org.portreservation.boot.tomcat.ReservedHttp11NioProtocol;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -29,29 +30,16 @@ public class ReservedPortTomcatCustomizer implements WebServerFactoryCustomizer<
 
 	private final PortReservationTemplate template;
 
-	private final String blockProperty;
-
-	private final String blockName;
-
-	private final String portProperty;
-
-	private final @Nullable Integer port;
+	private final ServerBlock server;
 
 	/**
 	 * Creates the customizer.
 	 * @param template holds the named blocks
-	 * @param blockProperty the property that names the block, for messages
-	 * @param blockName the block's name
-	 * @param portProperty the property that sets the server's port, for messages
-	 * @param port that property's value, or {@code null} when unset
+	 * @param server the block the server binds from and the properties that name it
 	 */
-	public ReservedPortTomcatCustomizer(PortReservationTemplate template, String blockProperty, String blockName,
-			String portProperty, @Nullable Integer port) {
+	public ReservedPortTomcatCustomizer(PortReservationTemplate template, ServerBlock server) {
 		this.template = template;
-		this.blockProperty = blockProperty;
-		this.blockName = blockName;
-		this.portProperty = portProperty;
-		this.port = port;
+		this.server = server;
 	}
 
 	/**
@@ -67,22 +55,24 @@ public class ReservedPortTomcatCustomizer implements WebServerFactoryCustomizer<
 
 	@Override
 	public void customize(TomcatWebServerFactory factory) {
-		PortReservation reservation = this.template.getReservations().get(this.blockName);
+		PortReservation reservation = this.template.getReservations().get(this.server.blockName());
 		if (reservation == null) {
-			logger.warn(this.blockProperty + " names the block '" + this.blockName + "', which was not reserved: "
-					+ "the server binds " + this.portProperty + " without a reservation");
+			logger.warn(this.server.blockProperty() + " names the block '" + this.server.blockName()
+					+ "', which was not reserved: " + "the server binds " + this.server.portProperty()
+					+ " without a reservation");
 			return;
 		}
-		int port = (this.port != null) ? this.port : 0;
+		Integer configured = this.server.port();
+		int port = (configured != null) ? configured : 0;
 		if (port < 0) {
 			return;
 		}
 		if (port != 0 && !reservation.contains(port)) {
-			throw new InvalidConfigurationPropertyValueException(this.portProperty, port,
-					"Port " + port + " is outside the block '" + this.blockName + "' (" + reservation + ") that "
-							+ this.blockProperty + " binds the server from. Set " + this.portProperty
-							+ " to a port between " + reservation.startPort() + " and " + reservation.endPort()
-							+ ", or to 0 or leave it unset for any free port of the block.");
+			throw new InvalidConfigurationPropertyValueException(this.server.portProperty(), port,
+					"Port " + port + " is outside the block '" + this.server.blockName() + "' (" + reservation
+							+ ") that " + this.server.blockProperty() + " binds the server from. Set "
+							+ this.server.portProperty() + " to a port between " + reservation.startPort() + " and "
+							+ reservation.endPort() + ", or to 0 or leave it unset for any free port of the block.");
 		}
 		factory.setPort(port);
 		factory.setProtocol(ReservedHttp11NioProtocol.class.getName());
@@ -105,10 +95,10 @@ public class ReservedPortTomcatCustomizer implements WebServerFactoryCustomizer<
 		public void customize(ProtocolHandler handler) {
 			if (!(handler instanceof ReservedHttp11NioProtocol protocol)) {
 				throw new IllegalStateException("The connector's protocol is " + handler.getClass().getName()
-						+ ", but binding it from the block '" + ReservedPortTomcatCustomizer.this.blockName + "' needs "
-						+ ReservedHttp11NioProtocol.class.getName() + ": a customizer that runs after "
-						+ "this one set another protocol; remove " + ReservedPortTomcatCustomizer.this.blockProperty
-						+ " or that customizer");
+						+ ", but binding it from the block '" + ReservedPortTomcatCustomizer.this.server.blockName()
+						+ "' needs " + ReservedHttp11NioProtocol.class.getName() + ": a customizer that runs after "
+						+ "this one set another protocol; remove "
+						+ ReservedPortTomcatCustomizer.this.server.blockProperty() + " or that customizer");
 			}
 			protocol.setReservation(this.reservation);
 		}

@@ -4,6 +4,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.PortReservationAutoConfiguration;
 import org.portreservation.boot.autoconfigure.PortReservationProperties;
+import org.portreservation.boot.autoconfigure.ServerBlock;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,9 +32,8 @@ public final class TomcatPortReservationAutoConfiguration {
 	@Bean
 	ReservedPortTomcatCustomizer portReservationTomcatCustomizer(PortReservationTemplate template,
 			PortReservationProperties properties, Environment environment) {
-		return new ReservedPortTomcatCustomizer(template, "portreservation.server.block",
-				properties.getServer().getBlock(), "server.port",
-				environment.getProperty("server.port", Integer.class));
+		return new ReservedPortTomcatCustomizer(template,
+				ServerBlock.server(properties.getServer().getBlock(), environment));
 	}
 
 }

@@ -6,6 +6,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
 import org.portreservation.PortReservation;
 import org.portreservation.boot.PortReservationTemplate;
+import org.portreservation.boot.autoconfigure.ServerBlock;
 import org.portreservation.boot.autoconfigure.PortReservationAutoConfiguration;
 import org.portreservation.boot.tomcat.ReservedHttp11NioProtocol;
 
@@ -114,7 +115,7 @@ class TomcatPortReservationAutoConfigurationTests {
 			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
 			TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
 			new ReservedPortTomcatCustomizer(context.getBean(PortReservationTemplate.class),
-					"portreservation.server.block", "web", "server.port", web.endPort())
+					new ServerBlock("portreservation.server.block", "web", "server.port", web.endPort()))
 				.customize(factory);
 			assertThat(factory.getPort()).isEqualTo(web.endPort());
 		});
@@ -125,8 +126,8 @@ class TomcatPortReservationAutoConfigurationTests {
 		this.runner.withPropertyValues("portreservation.server.block=web").run((context) -> {
 			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
 			ReservedPortTomcatCustomizer customizer = new ReservedPortTomcatCustomizer(
-					context.getBean(PortReservationTemplate.class), "portreservation.server.block", "web",
-					"server.port", web.endPort() + 1);
+					context.getBean(PortReservationTemplate.class),
+					new ServerBlock("portreservation.server.block", "web", "server.port", web.endPort() + 1));
 			assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
 				.isThrownBy(() -> customizer.customize(new TomcatServletWebServerFactory()))
 				.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("server.port"))
