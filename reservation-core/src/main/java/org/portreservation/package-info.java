@@ -35,6 +35,13 @@
  * <li>On Unix, a socket of the <em>same user</em> that sets {@code SO_REUSEPORT} itself
  * can join a reserved port: that is the kernel's rule for reuse-port groups, and no
  * unprivileged process can change it.</li>
+ * <li>On Unix, a TCP port that only closed connections in TIME_WAIT occupy (a server
+ * bound from the block that closed its connections first, restarted) is held by a
+ * placeholder that sets {@code SO_REUSEPORT} before it binds, as that is the one bind the
+ * kernel allows there; live sockets of other users are still refused. For the life of
+ * those connections (at most 60 s), a second instance of this library running as the same
+ * user with a <em>different</em> lock directory could take the same port the same
+ * way.</li>
  * <li>On Unix, a UDP placeholder would take datagrams, so it is closed once the
  * application's channel is bound and opened again by a sweep about 20 ms after that
  * channel closes; until then another process could bind the port, and the block reports

@@ -154,12 +154,37 @@ final class HeldBlock extends AbstractPortReservation {
 	}
 
 	private static NetworkChannel openPlaceholder(Protocol protocol, int port) throws IOException {
+		try {
+			return bindPlaceholder(protocol, port, false);
+		}
+		catch (BindException ex) {
+			if (protocol != Protocol.TCP || TimeWait.only(port).isEmpty()) {
+				throw ex;
+			}
+			// Only closed connections sit there, left by a server that set SO_REUSEPORT,
+			// as every server
+			// bound from a block does. A placeholder that sets SO_REUSEPORT before it
+			// binds binds over them,
+			// while live sockets of other users still conflict (inet_bind_conflict).
+			try {
+				return bindPlaceholder(protocol, port, true);
+			}
+			catch (BindException stillBusy) {
+				ex.addSuppressed(stillBusy);
+				throw ex;
+			}
+		}
+	}
+
+	private static NetworkChannel bindPlaceholder(Protocol protocol, int port, boolean overTimeWait)
+			throws IOException {
 		NetworkChannel channel = (protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open();
 		try {
 			channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
 			// Bound without SO_REUSEPORT, so the bind fails on any port already held,
 			// even by another instance of
 			// this library; set afterwards, so our own channels can bind on top of it.
+			channel.setOption(StandardSocketOptions.SO_REUSEPORT, overTimeWait);
 			channel.bind(new InetSocketAddress(port));
 			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
 			return channel;

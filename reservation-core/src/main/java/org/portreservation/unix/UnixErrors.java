@@ -35,6 +35,15 @@ final class UnixErrors {
 		if (BindPrivilege.lacking(busy.port())) {
 			return accessDenied(block.protocol(), busy.port(), busy.bindFailure());
 		}
+		Optional<TimeWait.Connections> closed = (block.protocol() == Protocol.TCP) ? TimeWait.only(busy.port())
+				: Optional.empty();
+		if (closed.isPresent()) {
+			return new PortsInUseException(
+					"Port " + busy.port() + " of the " + block + " is held by " + closed.get()
+							+ ", left by a socket that did not set SO_REUSEPORT, which only the kernel "
+							+ "can drop: try again then, or choose another block, or startPort 0 for any free block",
+					busy.port(), -1, busy.bindFailure());
+		}
 		Optional<PortOwners.Owner> owner = PortOwners.ofPort(block.protocol(), busy.port());
 		return new PortsInUseException(
 				"Port " + busy.port() + " of the " + block + " is in use by " + owner.map(Object::toString)

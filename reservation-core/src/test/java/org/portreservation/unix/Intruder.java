@@ -90,6 +90,15 @@ public final class Intruder {
 		return new Command("persist", start, size);
 	}
 
+	/**
+	 * Serves one connection from a port of an explicit block, closes it first (leaving it
+	 * in TIME_WAIT on the server's side), prints {@code closed} and exits, as a server
+	 * that restarts does.
+	 */
+	static Command serveOnce(int start, int size) {
+		return new Command("serve-once", start, size);
+	}
+
 	/** The backend's description. */
 	static Command backend() {
 		return new Command("backend");
@@ -120,12 +129,26 @@ public final class Intruder {
 		 */
 		int taken() {
 			try (JavaProcess intruder = start()) {
-				int taken = Integer.parseInt(intruder.readLineStartingWith("taken "));
-				if (intruder.waitFor() != 0) {
-					throw new AssertionError("The intruder failed: " + intruder.errors());
-				}
-				return taken;
+				return taken(intruder);
 			}
+		}
+
+		/**
+		 * Runs a taking command to its end as another user.
+		 * @return how many attempts got a port of the range
+		 */
+		int takenAs(int uid) {
+			try (JavaProcess intruder = startAs(uid)) {
+				return taken(intruder);
+			}
+		}
+
+		private static int taken(JavaProcess intruder) {
+			int taken = Integer.parseInt(intruder.readLineStartingWith("taken "));
+			if (intruder.waitFor() != 0) {
+				throw new AssertionError("The intruder failed: " + intruder.errors());
+			}
+			return taken;
 		}
 
 	}
@@ -135,6 +158,7 @@ public final class Intruder {
 		switch (command) {
 			case "acquire" -> acquireAnyBlocks(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "backend" -> System.out.println(PortReservations.forCurrentPlatform().backend());
+			case "serve-once" -> serveOneConnection(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "persist" -> createPersistent(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "acquire-at" -> acquireAt(PortReservations.forCurrentPlatform(),
 					Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -307,6 +331,17 @@ public final class Intruder {
 		catch (PortReservationException ex) {
 			System.out.println("refused " + ex.getClass().getSimpleName() + " " + ex.getMessage());
 		}
+	}
+
+	private static void serveOneConnection(int start, int size) throws IOException {
+		try (PortReservation reservation = PortReservations.forCurrentPlatform().acquire(Protocol.TCP, start, size);
+				ServerSocketChannel server = reservation.openServerSocketChannel(start)) {
+			System.out.println("ready");
+			System.out.flush();
+			server.accept().close();
+		}
+		System.out.println("closed");
+		System.out.flush();
 	}
 
 	private static void holdUntilTold(List<PortReservation> held) throws IOException {
