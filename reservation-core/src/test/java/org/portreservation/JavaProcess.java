@@ -62,6 +62,19 @@ public final class JavaProcess implements AutoCloseable {
 		return start(prefix, readableCopyOfClassPath(), main, args);
 	}
 
+	/**
+	 * Starts {@code main} in a new JVM of this user whose {@code RLIMIT_NOFILE} is
+	 * {@code limit}, through {@code prlimit}.
+	 * @param limit the soft and hard limit of open file descriptors
+	 * @param main the class whose {@code main} to run
+	 * @param args its arguments
+	 * @return the running process
+	 */
+	public static JavaProcess startWithOpenFileLimit(int limit, Class<?> main, String... args) {
+		return start(List.of("prlimit", "--nofile=" + limit + ":" + limit, "--"), System.getProperty("java.class.path"),
+				main, args);
+	}
+
 	private static JavaProcess start(List<String> prefix, String classPath, Class<?> main, String... args) {
 		List<String> command = new ArrayList<>(prefix);
 		command.add(ProcessHandle.current().info().command().orElse("java"));

@@ -88,6 +88,14 @@ final class UnixErrors {
 
 	/** Holding {@code block} failed for a reason other than a busy port. */
 	static PortReservationException holdFailed(PortBlock block, IOException cause) {
+		Optional<FileDescriptors.Usage> descriptors = FileDescriptors.exceededBy(block.numberOfPorts());
+		if (descriptors.isPresent()) {
+			return new PortReservationException("Could not hold the " + block + ": a block costs one file descriptor "
+					+ "per port, and " + block.numberOfPorts() + " ports with the " + descriptors.get().open()
+					+ " descriptors this process has open exceed its limit (RLIMIT_NOFILE) of "
+					+ descriptors.get().limit() + ": raise it ('ulimit -n', LimitNOFILE= in a systemd unit), or "
+					+ "reserve fewer ports (" + cause + ")", cause);
+		}
 		return new PortReservationException("Could not hold the " + block + ": " + cause, cause);
 	}
 

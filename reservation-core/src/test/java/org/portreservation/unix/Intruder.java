@@ -118,6 +118,11 @@ public final class Intruder {
 			return JavaProcess.start(Intruder.class, this.args);
 		}
 
+		/** Starts the intruder with a limit of open file descriptors. */
+		JavaProcess startWithOpenFileLimit(int limit) {
+			return JavaProcess.startWithOpenFileLimit(limit, Intruder.class, this.args);
+		}
+
 		/** Starts the intruder as another user. */
 		JavaProcess startAs(int uid) {
 			return JavaProcess.startAs(uid, Intruder.class, this.args);
