@@ -74,6 +74,17 @@ public record PortBlock(Protocol protocol, int startPort, int numberOfPorts) {
 	}
 
 	/**
+	 * Whether two blocks share a port: the same protocol and overlapping ranges.
+	 * @param other another block
+	 * @return {@code true} if a port belongs to both; {@code false} whenever either is a
+	 * request for any free block
+	 */
+	public boolean overlaps(PortBlock other) {
+		return !isAnyFree() && !other.isAnyFree() && this.protocol == other.protocol
+				&& this.startPort <= other.endPort() && other.startPort <= endPort();
+	}
+
+	/**
 	 * The block as every message of this library names it.
 	 * @return for example {@code tcp block 24760-24767}, or
 	 * {@code any free block of 8 tcp ports}

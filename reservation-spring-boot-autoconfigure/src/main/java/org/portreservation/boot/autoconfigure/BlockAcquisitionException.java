@@ -22,8 +22,7 @@ public class BlockAcquisitionException extends PortReservationException {
 	 * @param cause why the backend refused it
 	 */
 	public BlockAcquisitionException(String blockName, Block block, Throwable cause) {
-		super("Could not reserve the block '" + blockName + "' (" + ConfiguredBlocks.describe(block) + "): "
-				+ cause.getMessage(), cause);
+		super("Could not reserve the block '" + blockName + "' (" + block + "): " + cause.getMessage(), cause);
 		this.blockName = blockName;
 	}
 

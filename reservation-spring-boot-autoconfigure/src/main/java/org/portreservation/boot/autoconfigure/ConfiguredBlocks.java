@@ -46,7 +46,7 @@ final class ConfiguredBlocks {
 					}
 					throw failure;
 				}
-				logger.warn("Left out the block '" + name + "' (" + describe(block)
+				logger.warn("Left out the block '" + name + "' (" + block
 						+ ") because portreservation.fail-fast is false: " + ex.getMessage());
 				continue;
 			}
@@ -68,10 +68,6 @@ final class ConfiguredBlocks {
 			return portReservations.acquire(ports);
 		}
 		return portReservations.lookupPersistent(ports).orElseGet(() -> portReservations.createPersistent(ports));
-	}
-
-	static String describe(Block block) {
-		return block.toPortBlock() + (block.isPersistent() ? ", persistent" : "");
 	}
 
 }

@@ -90,8 +90,35 @@ public class PortReservationProperties implements Validator {
 			block.validate(errors);
 		}
 		else if (target instanceof PortReservationProperties properties) {
+			properties.validateOverlaps(errors);
 			properties.validateServerBlock(errors, "server.block", properties.getServer().getBlock());
 			properties.validateServerBlock(errors, "management.block", properties.getManagement().getBlock());
+		}
+	}
+
+	/**
+	 * Two explicit blocks of one protocol that share a port could never both be reserved.
+	 */
+	private void validateOverlaps(Errors errors) {
+		Map<String, PortBlock> explicit = new LinkedHashMap<>();
+		this.blocks.forEach((name, block) -> {
+			if (block.getStartPort() != 0 && block.isValid()) {
+				explicit.put(name, block.toPortBlock());
+			}
+		});
+		List<String> names = explicit.keySet().stream().sorted().toList();
+		String prefix = errors.getObjectName() + ".blocks.";
+		for (int i = 0; i < names.size(); i++) {
+			for (int j = i + 1; j < names.size(); j++) {
+				PortBlock first = explicit.get(names.get(i));
+				PortBlock second = explicit.get(names.get(j));
+				if (first.overlaps(second)) {
+					errors.rejectValue("blocks", "overlappingBlocks",
+							prefix + names.get(j) + " (" + second + ") overlaps " + prefix + names.get(i) + " (" + first
+									+ "): a port belongs to one block "
+									+ "only; move one of them, or set its start-port to 0 for any free block");
+				}
+			}
 		}
 	}
 
@@ -183,6 +210,24 @@ public class PortReservationProperties implements Validator {
 		 */
 		public PortBlock toPortBlock() {
 			return PortBlock.of(this.protocol, this.startPort, this.numberOfPorts);
+		}
+
+		/**
+		 * The block as messages name it, such as {@code tcp block 5000-5003, persistent}.
+		 * @return the description, also for properties that are not valid
+		 */
+		@Override
+		public String toString() {
+			if (!isValid()) {
+				return this.protocol + " start-port " + this.startPort + " number-of-ports " + this.numberOfPorts;
+			}
+			return toPortBlock() + (this.persistent ? ", persistent" : "");
+		}
+
+		private boolean isValid() {
+			return BlockArguments
+				.violations(this.protocol, this.startPort, this.numberOfPorts, this.persistent, Argument::javaName)
+				.isEmpty();
 		}
 
 		private void validate(Errors errors) {

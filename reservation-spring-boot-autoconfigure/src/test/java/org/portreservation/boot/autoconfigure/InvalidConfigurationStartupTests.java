@@ -79,6 +79,19 @@ class InvalidConfigurationStartupTests {
 	}
 
 	@Test
+	void twoConfiguredBlocksThatShareAPortNameEachOtherAndReserveNothing(CapturedOutput output) {
+		int kept = FreeBlocks.start(Protocol.TCP, 3);
+		assertThatException().isThrownBy(() -> new Startups().run(WebApplicationType.SERVLET, "server.port=0",
+				"portreservation.blocks.kept.start-port=" + kept, "portreservation.blocks.kept.number-of-ports=2",
+				"portreservation.blocks.web.start-port=" + (kept + 1), "portreservation.blocks.web.number-of-ports=2"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("portreservation.blocks.web (tcp block " + (kept + 1) + "-" + (kept + 2)
+					+ ") overlaps portreservation.blocks.kept (tcp block " + kept + "-" + (kept + 1)
+					+ "): a port belongs to one block only");
+		assertThat(BindProbe.bindable(Protocol.TCP, Ports.range(kept, 3))).hasSize(3);
+	}
+
+	@Test
 	void blockThatCannotBeReservedFailsStartupAndReleasesTheOthers(CapturedOutput output) throws Exception {
 		int first = FreeBlocks.start(Protocol.TCP, 2);
 		int second = FreeBlocks.start(Protocol.TCP, 2);
