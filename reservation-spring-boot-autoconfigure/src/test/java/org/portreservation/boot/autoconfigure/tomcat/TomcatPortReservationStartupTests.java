@@ -1,5 +1,7 @@
 package org.portreservation.boot.autoconfigure.tomcat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -7,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -24,10 +28,10 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.portreservation.Protocol;
 import org.portreservation.BindProbe;
 import org.portreservation.FreeBlocks;
 import org.portreservation.PortReservation;
+import org.portreservation.Protocol;
 import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.Ports;
 import org.portreservation.boot.autoconfigure.Startups;
@@ -83,6 +87,42 @@ class TomcatPortReservationStartupTests {
 			assertThat(BindProbe.bindableInAnotherProcess(Protocol.TCP, block)).isEmpty();
 		}
 		assertThat(BindProbe.bindable(Protocol.TCP, block)).isEqualTo(block);
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void contextRestartedOnAFixedBlockBindsTheSamePortAtOnce() throws Exception {
+		int start = FreeBlocks.start(Protocol.TCP, 2);
+		String[] properties = { "portreservation.blocks.web.start-port=" + start,
+				"portreservation.blocks.web.number-of-ports=2", "portreservation.server.block=web",
+				"server.port=" + start, "server.address=127.0.0.1" };
+		try (ConfigurableApplicationContext context = this.startups.run(WebApplicationType.SERVLET, properties)) {
+			// The client keeps its connection alive, so Tomcat closes it first when it
+			// stops.
+			assertThat(Startups.get(this.client, "http://127.0.0.1:" + start + "/hello")).isEqualTo("hello");
+		}
+		assertThat(timeWaitEntries(start)).as("closed connections of the first run in TIME_WAIT").isPositive();
+		try (ConfigurableApplicationContext restarted = this.startups.run(WebApplicationType.SERVLET, properties)) {
+			assertThat(this.startups.reportedPort("")).isEqualTo(start);
+			assertThat(Startups.get(HttpClient.newHttpClient(), "http://127.0.0.1:" + start + "/hello"))
+				.isEqualTo("hello");
+		}
+	}
+
+	/** Entries of /proc/net/tcp and tcp6 on the port in state 06, TIME_WAIT. */
+	private static long timeWaitEntries(int port) throws IOException {
+		String local = String.format(":%04X ", port);
+		long count = 0;
+		for (String table : new String[] { "/proc/net/tcp", "/proc/net/tcp6" }) {
+			try (InputStream in = Files.newInputStream(Path.of(table))) {
+				count += new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
+					.map((line) -> line.trim().split("\\s+"))
+					.filter((fields) -> fields.length > 3 && (fields[1] + " ").endsWith(local)
+							&& "06".equals(fields[3]))
+					.count();
+			}
+		}
+		return count;
 	}
 
 	@Test
