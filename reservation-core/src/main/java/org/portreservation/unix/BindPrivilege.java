@@ -53,6 +53,18 @@ final class BindPrivilege {
 	}
 
 	/**
+	 * The lowest port a wildcard search may offer this process, so that it never offers a
+	 * port the process may not bind.
+	 * @param floor the lowest port the search offers anyway
+	 * @return {@code floor}, or {@code net.ipv4.ip_unprivileged_port_start} where that is
+	 * higher (as in hardened containers) and the process lacks the privilege
+	 */
+	static int lowestBindablePort(int floor) {
+		int start = unprivilegedPortStart();
+		return (start > floor && !held()) ? start : floor;
+	}
+
+	/**
 	 * Whether the process holds {@code CAP_NET_BIND_SERVICE}, or is root where Linux's
 	 * capabilities are unknown.
 	 */

@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.portreservation.PortBlock;
-import org.portreservation.PortReservationException;
 import org.portreservation.Protocol;
 
 /**
@@ -25,6 +21,13 @@ import org.portreservation.Protocol;
  * POSIX drops all of a process's locks on a file when any of its descriptors of that file
  * closes, so each file is opened once per JVM and closed only when the JVM holds no lock
  * on it.
+ * <p>
+ * The lock is a convenience, not the guard: placeholders bind before they allow
+ * {@code SO_REUSEPORT}, so two processes never hold overlapping blocks even without it.
+ * It lets a conflict name the process holding the block. So where the directory is not
+ * this user's alone ({@link LockDirectory}), or its lock file cannot be opened or locked,
+ * blocks are held without the lock, after one warning: an acquire never fails because of
+ * the lock directory, and never follows a link in it.
  */
 final class BlockLocks {
 
@@ -47,14 +50,19 @@ final class BlockLocks {
 
 	/**
 	 * Locks the ports of {@code block}, or returns {@code null} if another process or
-	 * another reservation of this JVM holds any of them.
+	 * another reservation of this JVM holds any of them. Where the lock file cannot be
+	 * used, the returned lock holds nothing.
 	 */
 	@Nullable BlockLock tryLock(PortBlock block) {
 		Path path = file(block.protocol());
 		synchronized (FILES) {
 			SharedFile shared = FILES.get(path);
 			if (shared == null) {
-				shared = new SharedFile(open(path));
+				FileChannel channel = open(path);
+				if (channel == null) {
+					return new BlockLock(path, null);
+				}
+				shared = new SharedFile(channel);
 			}
 			@Nullable FileLock lock;
 			try {
@@ -64,10 +72,10 @@ final class BlockLocks {
 				lock = null;
 			}
 			catch (IOException ex) {
-				lock = null;
+				// Such as ENOLCK on a network file system.
 				closeIfUnused(path, shared);
-				throw new PortReservationException(
-						"Could not lock the " + block + " in " + path + ": " + ex.getMessage(), ex);
+				LockDirectory.warnOnce(path, UnixErrors.lockFileUnused(path, ex));
+				return new BlockLock(path, null);
 			}
 			if (lock == null) {
 				closeIfUnused(path, shared);
@@ -91,27 +99,24 @@ final class BlockLocks {
 		}
 	}
 
-	private FileChannel open(Path path) {
-		try {
-			if (!Files.isDirectory(this.directory)) {
-				Files.createDirectories(this.directory);
-				trySetOwnerOnly(this.directory);
-			}
-			return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+	/**
+	 * Opens the lock file, or returns {@code null}, after one warning, where the
+	 * directory is not safe or the file cannot be opened.
+	 */
+	private @Nullable FileChannel open(Path path) {
+		// An explicitly configured directory may lack its parents too.
+		String unsafe = LockDirectory.prepare(this.directory, true);
+		if (unsafe != null) {
+			LockDirectory.warnOnce(this.directory, UnixErrors.lockDirectoryUnused(this.directory, unsafe));
+			return null;
 		}
-		catch (IOException ex) {
-			throw new PortReservationException("Could not open the lock file " + path + " that keeps processes "
-					+ "using portreservation apart: " + ex + "; make the directory writable, or choose another one "
-					+ "with -D" + UnixPortReservations.LOCK_DIRECTORY_PROPERTY + "=<directory>", ex);
-		}
-	}
-
-	private static void trySetOwnerOnly(Path directory) {
 		try {
-			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+			return LockDirectory.openLockFile(path);
 		}
 		catch (IOException | UnsupportedOperationException ex) {
-			// The directory still works; it is only less private.
+			// Such as a link planted before the directory was this user's alone.
+			LockDirectory.warnOnce(path, UnixErrors.lockFileUnused(path, ex));
+			return null;
 		}
 	}
 
@@ -128,16 +133,30 @@ final class BlockLocks {
 
 	}
 
-	/** A held byte-range lock standing for a block. */
+	/**
+	 * A held byte-range lock standing for a block, or nothing where the lock file cannot
+	 * be used.
+	 */
 	static final class BlockLock {
 
 		private final Path path;
 
 		private @Nullable FileLock lock;
 
-		BlockLock(Path path, FileLock lock) {
+		BlockLock(Path path, @Nullable FileLock lock) {
 			this.path = path;
 			this.lock = lock;
+		}
+
+		/**
+		 * Whether this lock keeps other instances of this library off the block: not when
+		 * no safe lock directory could be had.
+		 * @return {@code true} while a byte-range lock is held
+		 */
+		boolean excludesOtherInstances() {
+			synchronized (FILES) {
+				return this.lock != null;
+			}
 		}
 
 		/**

@@ -66,7 +66,7 @@ final class HeldBlock extends AbstractPortReservation {
 		int port = block.startPort();
 		try {
 			for (; port <= block.endPort(); port++) {
-				placeholders[port - block.startPort()] = openPlaceholder(block.protocol(), port);
+				placeholders[port - block.startPort()] = openPlaceholder(block.protocol(), port, lock);
 			}
 			return new HeldBlock(block, placeholders, lock, token);
 		}
@@ -126,7 +126,7 @@ final class HeldBlock extends AbstractPortReservation {
 			return true;
 		}
 		try {
-			this.placeholders[index] = openPlaceholder(protocol(), port);
+			this.placeholders[index] = openPlaceholder(protocol(), port, this.lock);
 			this.unguarded.decrementAndGet();
 			return true;
 		}
@@ -153,19 +153,21 @@ final class HeldBlock extends AbstractPortReservation {
 		this.lock.release();
 	}
 
-	private static NetworkChannel openPlaceholder(Protocol protocol, int port) throws IOException {
+	private static NetworkChannel openPlaceholder(Protocol protocol, int port, BlockLocks.BlockLock lock)
+			throws IOException {
 		try {
 			return bindPlaceholder(protocol, port, false);
 		}
 		catch (BindException ex) {
-			if (protocol != Protocol.TCP || TimeWait.only(port).isEmpty()) {
+			if (protocol != Protocol.TCP || !lock.excludesOtherInstances() || TimeWait.only(port).isEmpty()) {
 				throw ex;
 			}
-			// Only closed connections sit there, left by a server that set SO_REUSEPORT,
-			// as every server
-			// bound from a block does. A placeholder that sets SO_REUSEPORT before it
-			// binds binds over them,
-			// while live sockets of other users still conflict (inet_bind_conflict).
+			// Only closed connections of a SO_REUSEPORT server (every server bound from a
+			// block is one) sit there: a placeholder that sets SO_REUSEPORT before it
+			// binds
+			// binds over them, while live sockets of other users still conflict
+			// (inet_bind_conflict). Only under the lock, as a second instance would pass
+			// too.
 			try {
 				return bindPlaceholder(protocol, port, true);
 			}
@@ -181,9 +183,9 @@ final class HeldBlock extends AbstractPortReservation {
 		NetworkChannel channel = (protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open();
 		try {
 			channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
-			// Bound without SO_REUSEPORT, so the bind fails on any port already held,
-			// even by another instance of
-			// this library; set afterwards, so our own channels can bind on top of it.
+			// Bound without SO_REUSEPORT (but over TIME_WAIT), so the bind fails on any
+			// port already held, even by another instance of this library; set
+			// afterwards, so our own channels can bind on top of it.
 			channel.setOption(StandardSocketOptions.SO_REUSEPORT, overTimeWait);
 			channel.bind(new InetSocketAddress(port));
 			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);

@@ -138,4 +138,57 @@ final class UnixErrors {
 		return value.isEmpty() ? "''" : value;
 	}
 
+	/** The lock directory is not this user's alone, so no lock file is kept there. */
+	static String lockDirectoryUnused(Path directory, String reason) {
+		return "Not using the lock directory " + directory + " for portreservation's cross-process locks: " + reason
+				+ ". " + withoutLocks() + "Remove it, or choose a directory that only this user can write with -D"
+				+ UnixPortReservations.LOCK_DIRECTORY_PROPERTY + "=<directory>";
+	}
+
+	/** A lock file in a safe directory could not be opened or locked. */
+	static String lockFileUnused(Path file, Exception cause) {
+		return "Not using the lock file " + file + " for portreservation's cross-process locks: it could not be "
+				+ "opened or locked (" + cause + "; a symbolic link is never followed). " + withoutLocks() + "Remove "
+				+ "it, or choose a directory that only this user can write with -D"
+				+ UnixPortReservations.LOCK_DIRECTORY_PROPERTY + "=<directory>";
+	}
+
+	private static String withoutLocks() {
+		return "Blocks are still kept apart by their sockets, but a block another process holds is then reported "
+				+ "as in use by a socket, without naming that process. ";
+	}
+
+	/**
+	 * No directory that only this user can write holds the lock that serialises writes of
+	 * {@code ip_local_reserved_ports}.
+	 */
+	static String reservedPortsUnlocked(String reasons) {
+		return "Changing net.ipv4.ip_local_reserved_ports without a lock shared with other processes: " + reasons
+				+ ". Each change is still checked by reading the list back, but another process that rewrites the "
+				+ "list at the same moment can undo it later; run as root, where " + ReservedPortsLock.SYSTEM_DIRECTORY
+				+ " holds the lock";
+	}
+
+	/** Another process held the lock on {@code ip_local_reserved_ports} too long. */
+	static PortReservationException reservedPortsLockTimeout(Path file, long millis,
+			Optional<PortOwners.LockedByte> holder) {
+		return new PortReservationException("Could not change net.ipv4.ip_local_reserved_ports: "
+				+ holder.map((locked) -> locked.owner().toString()).orElse("another process") + " has held the lock "
+				+ file + " that serialises its changes for more than " + millis + " ms; try again once it ends");
+	}
+
+	/**
+	 * {@code ip_local_reserved_ports} did not keep a change: another process rewrote the
+	 * list at the same moment.
+	 */
+	static PortReservationException reservedPortsChangeLost(PortBlock block, boolean create, int attempts,
+			BitSet reserved) {
+		return new PortReservationException(
+				"net.ipv4.ip_local_reserved_ports did not keep " + (create ? "the " + "new" : "the deletion of the")
+						+ " persistent reservation " + block.startPort() + "-" + block.endPort() + " after " + attempts
+						+ " writes: another process rewrites the list at the same "
+						+ "time (sysctl, or a process without the lock in " + ReservedPortsLock.SYSTEM_DIRECTORY
+						+ "); the list is now '" + KernelPorts.format(reserved) + "'");
+	}
+
 }

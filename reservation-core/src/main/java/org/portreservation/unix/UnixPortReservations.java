@@ -16,6 +16,7 @@ import org.portreservation.BackendInfo;
 import org.portreservation.BlockArguments;
 import org.portreservation.PortBlock;
 import org.portreservation.PortReservation;
+import org.portreservation.PortsInUseException;
 
 /**
  * The backend for Linux and other Unix systems: runtime blocks are held sockets plus a
@@ -30,8 +31,10 @@ import org.portreservation.PortReservation;
 public final class UnixPortReservations extends AbstractPortReservations {
 
 	/**
-	 * System property naming the directory of the lock files; all processes that should
-	 * be kept apart share it.
+	 * System property naming the directory of the lock files; processes that share it
+	 * name each other when their blocks conflict. It must be a directory that only this
+	 * user can write, as the default is; any other is not used (see
+	 * {@link #UnixPortReservations(Path)}).
 	 */
 	public static final String LOCK_DIRECTORY_PROPERTY = "portreservation.lock-directory";
 
@@ -39,7 +42,8 @@ public final class UnixPortReservations extends AbstractPortReservations {
 
 	private static final AtomicLong TOKENS = new AtomicLong();
 
-	private static final Object RESERVED_PORTS_WRITE = new Object();
+	/** Writes of {@code ip_local_reserved_ports} before a change counts as lost. */
+	private static final int RESERVED_PORTS_ATTEMPTS = 3;
 
 	private final BlockLocks locks;
 
@@ -53,8 +57,16 @@ public final class UnixPortReservations extends AbstractPortReservations {
 
 	/**
 	 * Creates the backend with a lock directory of its own choosing.
-	 * @param lockDirectory where the lock files live; processes sharing it never hold
-	 * overlapping blocks
+	 * <p>
+	 * The directory is created for this user alone if it is missing. It is used only if
+	 * it is a real directory, not a symbolic link, owned by this process's effective user
+	 * and writable by no one else; lock files in it are never opened through a link.
+	 * Otherwise the backend logs one warning and holds blocks without the lock: their
+	 * sockets still keep them apart from every other process's, but a conflict no longer
+	 * names the process holding the block. An acquire never fails because of the lock
+	 * directory.
+	 * @param lockDirectory where the lock files live; processes sharing it name each
+	 * other when their blocks conflict
 	 */
 	public UnixPortReservations(Path lockDirectory) {
 		this.locks = new BlockLocks(lockDirectory);
@@ -62,15 +74,16 @@ public final class UnixPortReservations extends AbstractPortReservations {
 
 	/**
 	 * The lock directory: {@value #LOCK_DIRECTORY_PROPERTY} if set, else
-	 * {@code portreservation-<user>} in the temporary directory.
-	 * @return the directory
+	 * {@code portreservation} in {@code $XDG_RUNTIME_DIR} where that is this user's
+	 * alone, else {@code portreservation-<effective uid>} in the temporary directory.
+	 * @return the directory, which may not exist yet
 	 */
 	public static Path defaultLockDirectory() {
 		String configured = System.getProperty(LOCK_DIRECTORY_PROPERTY);
 		if (configured != null && !configured.isBlank()) {
 			return Path.of(configured);
 		}
-		return Path.of(System.getProperty("java.io.tmpdir"), "portreservation-" + System.getProperty("user.name"));
+		return LockDirectory.defaultDirectory(System.getenv("XDG_RUNTIME_DIR"), System.getProperty("java.io.tmpdir"));
 	}
 
 	@Override
@@ -115,8 +128,11 @@ public final class UnixPortReservations extends AbstractPortReservations {
 			avoided = new BitSet();
 		}
 		int[] ephemeral = KernelPorts.ephemeralRange();
-		BlockSearch search = new BlockSearch(FIRST_UNPRIVILEGED_PORT, BlockArguments.MAX_PORT, ephemeral[0],
-				ephemeral[1], request.numberOfPorts(), avoided);
+		// Where net.ipv4.ip_unprivileged_port_start is higher, only root would get the
+		// ports below it.
+		int low = BindPrivilege.lowestBindablePort(FIRST_UNPRIVILEGED_PORT);
+		BlockSearch search = new BlockSearch(low, BlockArguments.MAX_PORT, ephemeral[0], ephemeral[1],
+				request.numberOfPorts(), avoided);
 		for (int start = search.first(); start >= 0;) {
 			PortBlock candidate = PortBlock.of(request.protocol(), start, request.numberOfPorts());
 			try {
@@ -132,35 +148,67 @@ public final class UnixPortReservations extends AbstractPortReservations {
 				throw UnixErrors.holdFailed(candidate, ex);
 			}
 		}
-		throw UnixErrors.noFreeBlock(request, FIRST_UNPRIVILEGED_PORT, BlockArguments.MAX_PORT, ephemeral);
+		throw UnixErrors.noFreeBlock(request, low, BlockArguments.MAX_PORT, ephemeral);
 	}
 
 	@Override
 	protected PortReservation doCreatePersistent(PortBlock block) {
-		synchronized (RESERVED_PORTS_WRITE) {
-			BitSet reserved = readReservedPorts();
-			BitSet ports = ports(block);
-			BitSet overlap = (BitSet) reserved.clone();
-			overlap.and(ports);
-			if (!overlap.isEmpty()) {
-				throw UnixErrors.alreadyReserved(block, overlap.nextSetBit(0), reserved);
-			}
-			reserved.or(ports);
-			writeReservedPorts(reserved);
+		requireReservedPorts();
+		return ReservedPortsLock.SHARED.run(() -> {
+			changeReservedPorts(block, true);
 			return new ReservedPortsBlock(block, nextToken());
-		}
+		});
 	}
 
 	@Override
 	protected void doDeletePersistent(PortBlock block) {
-		synchronized (RESERVED_PORTS_WRITE) {
-			BitSet reserved = readReservedPorts();
-			if (!covers(reserved, block)) {
-				throw UnixErrors.notFound(block, reserved);
-			}
-			reserved.andNot(ports(block));
-			writeReservedPorts(reserved);
+		requireReservedPorts();
+		ReservedPortsLock.SHARED.run(() -> {
+			changeReservedPorts(block, false);
+			return null;
+		});
+	}
+
+	/**
+	 * Adds the block to {@code ip_local_reserved_ports} or removes it, and reads the list
+	 * back: another process (one that does not take the lock, such as {@code sysctl}) may
+	 * have rewritten it from an older copy, in which case the change is made again.
+	 */
+	private static void changeReservedPorts(PortBlock block, boolean create) {
+		BitSet ports = ports(block);
+		BitSet reserved = readReservedPorts();
+		if (create && reserved.intersects(ports)) {
+			throw alreadyReserved(block, ports, reserved);
 		}
+		if (!create && !covers(reserved, block)) {
+			throw UnixErrors.notFound(block, reserved);
+		}
+		for (int attempt = 1;; attempt++) {
+			if (create) {
+				reserved.or(ports);
+			}
+			else {
+				reserved.andNot(ports);
+			}
+			writeReservedPorts(reserved);
+			reserved = readReservedPorts();
+			if (create ? covers(reserved, block) : !reserved.intersects(ports)) {
+				return;
+			}
+			if (attempt == RESERVED_PORTS_ATTEMPTS) {
+				throw UnixErrors.reservedPortsChangeLost(block, create, attempt, reserved);
+			}
+			if (create && reserved.intersects(ports)) {
+				// Part of the block is there, but not from this change: someone else's.
+				throw alreadyReserved(block, ports, reserved);
+			}
+		}
+	}
+
+	private static PortsInUseException alreadyReserved(PortBlock block, BitSet ports, BitSet reserved) {
+		BitSet overlap = (BitSet) reserved.clone();
+		overlap.and(ports);
+		return UnixErrors.alreadyReserved(block, overlap.nextSetBit(0), reserved);
 	}
 
 	@Override
@@ -186,10 +234,14 @@ public final class UnixPortReservations extends AbstractPortReservations {
 		return reserved.nextClearBit(block.startPort()) > block.endPort();
 	}
 
-	private static BitSet readReservedPorts() {
+	private static void requireReservedPorts() {
 		if (!Files.exists(KernelPorts.RESERVED_PORTS)) {
 			throw UnixErrors.noReservedPorts();
 		}
+	}
+
+	private static BitSet readReservedPorts() {
+		requireReservedPorts();
 		try {
 			return KernelPorts.reservedPorts();
 		}

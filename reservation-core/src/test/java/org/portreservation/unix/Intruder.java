@@ -8,10 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +41,18 @@ import static java.net.StandardProtocolFamily.INET;
  * {@code block FIRST LAST} or {@code refused CLASS MESSAGE} lines, then {@code ready},
  * and hold until a line arrives on stdin; {@link #backend} prints the backend's
  * description; {@link #persist} prints {@code created} or {@code refused CLASS MESSAGE}.
+ * <p>
+ * The attacking commands run as another user and prepare the shared temporary directory
+ * the way an attacker would: {@link #squat} creates a directory, with a symbolic link or
+ * a wholly locked file in it, prints {@code ready} and holds until a line arrives;
+ * {@link #openLockFile} prints {@code opened} or {@code denied CLASS} for each way of
+ * getting at another user's lock file. {@link #acquireWithTemporaryDirectory} is the
+ * victim: it prints {@code directory PATH} (its default lock directory), waits for a
+ * line, then acquires like {@link #acquireAt}. {@link #acquireRepeatedly} prints a
+ * {@code block} or {@code refused} line per wildcard acquire, then {@code done};
+ * {@link #persistMany} prints {@code ready}, waits for a line, then creates and deletes
+ * persistent blocks and prints {@code failed CLASS MESSAGE} per failed call, then
+ * {@code done}.
  */
 public final class Intruder {
 
@@ -104,6 +121,62 @@ public final class Intruder {
 		return new Command("backend");
 	}
 
+	/**
+	 * Creates {@code directory} (mode 0755, so only its creator writes it), and holds
+	 * until told.
+	 */
+	static Command squat(Path directory) {
+		return new Command("squat", directory, "empty");
+	}
+
+	/**
+	 * Creates {@code directory} with a symbolic link {@code tcp.lock} to {@code target}
+	 * in it, and holds until told.
+	 */
+	static Command squatWithLink(Path directory, Path target) {
+		return new Command("squat", directory, "link", target);
+	}
+
+	/**
+	 * Creates {@code directory} with a {@code tcp.lock} that it locks whole, and holds
+	 * until told.
+	 */
+	static Command squatWithLockedFile(Path directory) {
+		return new Command("squat", directory, "lock");
+	}
+
+	/**
+	 * Tries to open another user's lock file for writing (to lock it), for reading (to
+	 * lock it shared), and to create a file next to it.
+	 */
+	static Command openLockFile(Path file) {
+		return new Command("open-lock-file", file);
+	}
+
+	/**
+	 * Blocks of the default backend, whose temporary directory is
+	 * {@code temporaryDirectory} (its default lock directory lies there): one acquire per
+	 * start, 0 for any free block.
+	 */
+	static Command acquireWithTemporaryDirectory(Path temporaryDirectory, Protocol protocol, int size, int... starts) {
+		List<Object> args = new ArrayList<>(List.of("acquire-with-tmpdir", temporaryDirectory, protocol.label(), size));
+		Arrays.stream(starts).forEach(args::add);
+		return new Command(args.toArray());
+	}
+
+	/** {@code count} wildcard blocks of {@code size}, each released at once. */
+	static Command acquireRepeatedly(Protocol protocol, int count, int size) {
+		return new Command("acquire-repeatedly", protocol.label(), count, size);
+	}
+
+	/**
+	 * {@code count} persistent blocks of {@code size} ports, {@code stride} apart from
+	 * {@code start}; each odd one deleted right after it is created.
+	 */
+	static Command persistMany(int start, int size, int count, int stride) {
+		return new Command("persist-many", start, size, count, stride);
+	}
+
 	/** What the intruder is told to do. */
 	static final class Command {
 
@@ -170,6 +243,13 @@ public final class Intruder {
 			case "acquire-at-with-own-locks" ->
 				acquireAt(new UnixPortReservations(Files.createTempDirectory("other-locks")),
 						Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "squat" -> squat(Path.of(args[1]), args[2], (args.length > 3) ? Path.of(args[3]) : null);
+			case "open-lock-file" -> tryToOpenLockFile(Path.of(args[1]));
+			case "acquire-with-tmpdir" -> acquireWithTemporaryDirectory(args);
+			case "acquire-repeatedly" -> acquireAndRelease(Protocol.valueOf(args[1].toUpperCase()),
+					Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "persist-many" -> createAndDeletePersistent(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+					Integer.parseInt(args[3]), Integer.parseInt(args[4]));
 			default -> {
 				Protocol protocol = Protocol.valueOf(args[1].toUpperCase());
 				int first = Integer.parseInt(args[2]);
@@ -349,6 +429,112 @@ public final class Intruder {
 		System.out.flush();
 	}
 
+	private static void squat(Path directory, String what, Path target) throws IOException {
+		Files.createDirectory(directory);
+		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path file = directory.resolve("tcp.lock");
+		FileLock lock = null;
+		if ("link".equals(what)) {
+			Files.createSymbolicLink(file, target);
+		}
+		else if ("lock".equals(what)) {
+			FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+					StandardOpenOption.WRITE);
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+			lock = channel.lock(0, Long.MAX_VALUE, false);
+		}
+		holdUntilTold(List.of());
+		if (lock != null) {
+			lock.channel().close();
+		}
+	}
+
+	private static void tryToOpenLockFile(Path file) {
+		tryOpen("write-and-lock", () -> {
+			try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+				channel.lock(0, Long.MAX_VALUE, false).release();
+			}
+		});
+		tryOpen("read-and-lock-shared", () -> {
+			try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+				channel.lock(0, Long.MAX_VALUE, true).release();
+			}
+		});
+		tryOpen("create-beside", () -> {
+			Path beside = file.resolveSibling("intruder.lock");
+			Files.createFile(beside);
+			Files.delete(beside);
+		});
+		System.out.flush();
+	}
+
+	private static void tryOpen(String how, FileAction action) {
+		try {
+			action.run();
+			System.out.println(how + " opened");
+		}
+		catch (IOException ex) {
+			System.out.println(how + " denied " + ex.getClass().getSimpleName());
+		}
+	}
+
+	private static void acquireWithTemporaryDirectory(String[] args) throws IOException {
+		System.setProperty("java.io.tmpdir", args[1]);
+		System.out.println("directory " + UnixPortReservations.defaultLockDirectory());
+		System.out.flush();
+		new BufferedReader(new InputStreamReader(System.in)).readLine();
+		PortReservations reservations = new UnixPortReservations();
+		Protocol protocol = Protocol.valueOf(args[2].toUpperCase());
+		int size = Integer.parseInt(args[3]);
+		List<PortReservation> held = new ArrayList<>();
+		for (String start : Arrays.copyOfRange(args, 4, args.length)) {
+			try {
+				PortReservation reservation = reservations.acquire(protocol, Integer.parseInt(start), size);
+				held.add(reservation);
+				System.out.println("block " + reservation.startPort() + " " + reservation.endPort());
+			}
+			catch (PortReservationException ex) {
+				System.out.println("refused " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+			}
+		}
+		holdUntilTold(held);
+	}
+
+	private static void acquireAndRelease(Protocol protocol, int count, int size) {
+		PortReservations reservations = PortReservations.forCurrentPlatform();
+		for (int i = 0; i < count; i++) {
+			try (PortReservation reservation = reservations.acquire(protocol, 0, size)) {
+				System.out.println("block " + reservation.startPort() + " " + reservation.endPort());
+			}
+			catch (PortReservationException ex) {
+				System.out.println("refused " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+			}
+		}
+		System.out.println("done");
+		System.out.flush();
+	}
+
+	private static void createAndDeletePersistent(int start, int size, int count, int stride) throws IOException {
+		PortReservations reservations = PortReservations.forCurrentPlatform();
+		System.out.println("ready");
+		System.out.flush();
+		new BufferedReader(new InputStreamReader(System.in)).readLine();
+		for (int i = 0; i < count; i++) {
+			int first = start + i * stride;
+			try {
+				reservations.createPersistent(Protocol.TCP, first, size);
+				if (i % 2 == 1) {
+					reservations.deletePersistent(Protocol.TCP, first, size);
+				}
+			}
+			catch (RuntimeException ex) {
+				System.out.println("failed " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+			}
+		}
+		System.out.println("done");
+		System.out.flush();
+	}
+
 	private static void holdUntilTold(List<PortReservation> held) throws IOException {
 		System.out.println("ready");
 		System.out.flush();
@@ -377,6 +563,12 @@ public final class Intruder {
 	private interface Opener {
 
 		NetworkChannel open() throws IOException;
+
+	}
+
+	private interface FileAction {
+
+		void run() throws IOException;
 
 	}
 
