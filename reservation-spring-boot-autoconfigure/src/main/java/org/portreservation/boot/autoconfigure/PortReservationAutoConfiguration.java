@@ -4,6 +4,7 @@ import org.portreservation.PortReservations;
 import org.portreservation.boot.PortReservationTemplate;
 
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -65,8 +66,10 @@ public final class PortReservationAutoConfiguration {
 	static class ServerBlockConfiguration {
 
 		@Bean
-		ServerBlockSupportCheck portReservationServerBlockSupportCheck(PortReservationProperties properties) {
-			return new ServerBlockSupportCheck(properties.getServer().getBlock());
+		ServerBlockCustomizer portReservationServerBlockCustomizer(PortReservationTemplate template,
+				PortReservationProperties properties, Environment environment, ObjectProvider<ServerHandOff> handOffs) {
+			return new ServerBlockCustomizer(template,
+					ServerBlock.server(properties.getServer().getBlock(), environment), handOffs);
 		}
 
 	}

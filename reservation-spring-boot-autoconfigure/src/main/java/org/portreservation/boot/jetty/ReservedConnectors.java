@@ -12,14 +12,14 @@ import org.portreservation.PortReservation;
 import org.portreservation.PortReservationException;
 
 /**
- * Binds Jetty {@link ServerConnector}s from a {@link PortReservation}, for Spring Boot and
- * plain Jetty alike: call {@link #bind} before the server starts.
+ * Binds Jetty {@link ServerConnector}s from a {@link PortReservation}, for Spring Boot
+ * and plain Jetty alike: call {@link #bind} before the server starts.
  * <p>
  * Jetty opens a connector's channel early, when its {@link Server} starts, and again at
  * every start after a stop; a channel handed over once would not survive a restart. So
  * the connector and its server each get a listener that, whenever the connector is about
- * to start without a channel, binds one from the block (the connector's port if it is
- * not 0, else any free port of the block, on the connector's host) and hands it to
+ * to start without a channel, binds one from the block (the connector's port if it is not
+ * 0, else any free port of the block, on the connector's host) and hands it to
  * {@link ServerConnector#open(ServerSocketChannel)}. Closing that channel, on stop or
  * graceful shutdown, returns the port to the block.
  *

@@ -28,6 +28,23 @@ public final class Startups {
 	 */
 	private final Map<String, Integer> reportedPorts = new ConcurrentHashMap<>();
 
+	private final EmbeddedServer server;
+
+	/**
+	 * Start-ups of {@link TestApplication} on Tomcat.
+	 */
+	public Startups() {
+		this(EmbeddedServer.TOMCAT);
+	}
+
+	/**
+	 * Start-ups of {@link TestApplication} on a server of this module's test class path.
+	 * @param server the server to run
+	 */
+	public Startups(EmbeddedServer server) {
+		this.server = server;
+	}
+
 	/**
 	 * Runs the application.
 	 * @param type servlet or reactive
@@ -35,7 +52,7 @@ public final class Startups {
 	 * @return the running context
 	 */
 	public ConfigurableApplicationContext run(WebApplicationType type, String... properties) {
-		List<String> all = new ArrayList<>(List.of("spring.main.banner-mode=off"));
+		List<String> all = new ArrayList<>(List.of("spring.main.banner-mode=off", this.server.excludingTheOthers()));
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(TestApplication.class).web(type)
 			.properties(all.toArray(String[]::new))

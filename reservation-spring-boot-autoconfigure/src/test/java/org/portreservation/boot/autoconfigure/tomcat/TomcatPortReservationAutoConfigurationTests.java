@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.portreservation.PortReservation;
 import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.ServerBlock;
+import org.portreservation.boot.autoconfigure.ServerBlockCustomizer;
+import org.portreservation.boot.autoconfigure.ServerHandOff;
 import org.portreservation.boot.autoconfigure.PortReservationAutoConfiguration;
 import org.portreservation.boot.tomcat.ReservedHttp11NioProtocol;
 
@@ -27,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link TomcatPortReservationAutoConfiguration} and
- * {@link ReservedPortTomcatCustomizer}.
+ * Tests for {@link TomcatPortReservationAutoConfiguration}, {@link TomcatServerHandOff}
+ * and the {@link ServerBlockCustomizer} with Tomcat.
  */
 class TomcatPortReservationAutoConfigurationTests {
 
@@ -42,39 +44,39 @@ class TomcatPortReservationAutoConfigurationTests {
 	@Test
 	void serverBlockRegistersTheCustomizer() {
 		this.runner.withPropertyValues("portreservation.server.block=web")
-			.run((context) -> assertThat(context).hasSingleBean(ReservedPortTomcatCustomizer.class));
+			.run((context) -> assertThat(context).hasSingleBean(ServerBlockCustomizer.class));
 	}
 
 	@Test
 	void reactiveApplicationGetsTheCustomizerToo() {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues("portreservation.blocks.web.number-of-ports=1", "portreservation.server.block=web")
-			.run((context) -> assertThat(context).hasSingleBean(ReservedPortTomcatCustomizer.class));
+			.run((context) -> assertThat(context).hasSingleBean(ServerBlockCustomizer.class));
 	}
 
 	@Test
 	void withoutServerBlockTheServerIsLeftAlone() {
-		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ReservedPortTomcatCustomizer.class));
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ServerBlockCustomizer.class));
 	}
 
 	@Test
 	void withoutTomcatTheServerIsLeftAlone() {
 		this.runner.withPropertyValues("portreservation.server.block=web")
 			.withClassLoader(new FilteredClassLoader(Tomcat.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(ReservedPortTomcatCustomizer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(TomcatServerHandOff.class));
 	}
 
 	@Test
 	void outsideAWebApplicationTheServerBlockIsIgnored() {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues("portreservation.blocks.web.number-of-ports=1", "portreservation.server.block=web")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ReservedPortTomcatCustomizer.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ServerBlockCustomizer.class));
 	}
 
 	@Test
 	void whenDisabledTheServerIsLeftAlone() {
 		this.runner.withPropertyValues("portreservation.server.block=web", "portreservation.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ReservedPortTomcatCustomizer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(ServerBlockCustomizer.class));
 	}
 
 	@Test
@@ -86,8 +88,7 @@ class TomcatPortReservationAutoConfigurationTests {
 			.run((context) -> {
 				List<Object> boots = List.of(context.getBean(ServletWebServerFactoryCustomizer.class),
 						context.getBean(TomcatWebServerFactoryCustomizer.class));
-				List<Object> ours = List.of(context.getBean(ReservedPortTomcatCustomizer.class),
-						context.getBean("portReservationServerBlockSupportCheck"));
+				List<Object> ours = List.of(context.getBean(ServerBlockCustomizer.class));
 				for (Object before : boots) {
 					for (Object after : ours) {
 						assertThat(AnnotationAwareOrderComparator.INSTANCE.compare(before, after))
@@ -102,7 +103,7 @@ class TomcatPortReservationAutoConfigurationTests {
 	void unsetServerPortBindsAnyPortOfTheBlockThroughTheReservedProtocol() {
 		this.runner.withPropertyValues("portreservation.server.block=web").run((context) -> {
 			TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
-			context.getBean(ReservedPortTomcatCustomizer.class).customize(factory);
+			context.getBean(ServerBlockCustomizer.class).customize(factory);
 			assertThat(factory.getPort()).isZero();
 			assertThat(factory.getProtocol()).isEqualTo(ReservedHttp11NioProtocol.class.getName());
 			assertThat(factory.getProtocolHandlerCustomizers()).hasSize(1);
@@ -114,8 +115,9 @@ class TomcatPortReservationAutoConfigurationTests {
 		this.runner.withPropertyValues("portreservation.server.block=web").run((context) -> {
 			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
 			TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
-			new ReservedPortTomcatCustomizer(context.getBean(PortReservationTemplate.class),
-					new ServerBlock("portreservation.server.block", "web", "server.port", web.endPort()))
+			new ServerBlockCustomizer(context.getBean(PortReservationTemplate.class),
+					new ServerBlock("portreservation.server.block", "web", "server.port", web.endPort()),
+					context.getBeanProvider(ServerHandOff.class))
 				.customize(factory);
 			assertThat(factory.getPort()).isEqualTo(web.endPort());
 		});
@@ -125,9 +127,9 @@ class TomcatPortReservationAutoConfigurationTests {
 	void serverPortOutsideTheBlockIsRefusedNamingBoth() {
 		this.runner.withPropertyValues("portreservation.server.block=web").run((context) -> {
 			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
-			ReservedPortTomcatCustomizer customizer = new ReservedPortTomcatCustomizer(
-					context.getBean(PortReservationTemplate.class),
-					new ServerBlock("portreservation.server.block", "web", "server.port", web.endPort() + 1));
+			ServerBlockCustomizer customizer = new ServerBlockCustomizer(context.getBean(PortReservationTemplate.class),
+					new ServerBlock("portreservation.server.block", "web", "server.port", web.endPort() + 1),
+					context.getBeanProvider(ServerHandOff.class));
 			assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
 				.isThrownBy(() -> customizer.customize(new TomcatServletWebServerFactory()))
 				.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("server.port"))
@@ -140,7 +142,7 @@ class TomcatPortReservationAutoConfigurationTests {
 	void protocolReplacedByAnotherCustomizerIsReported() {
 		this.runner.withPropertyValues("portreservation.server.block=web").run((context) -> {
 			TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
-			context.getBean(ReservedPortTomcatCustomizer.class).customize(factory);
+			context.getBean(ServerBlockCustomizer.class).customize(factory);
 			factory.setProtocol(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
 			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> factory.getWebServer().start())
 				.withStackTraceContaining(

@@ -12,16 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -34,6 +28,7 @@ import org.portreservation.PortReservation;
 import org.portreservation.Protocol;
 import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.Ports;
+import org.portreservation.boot.autoconfigure.SelfSignedKeyStore;
 import org.portreservation.boot.autoconfigure.Startups;
 import org.portreservation.boot.autoconfigure.TestApplication;
 
@@ -191,7 +186,7 @@ class TomcatPortReservationStartupTests {
 			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
 			int port = this.startups.reportedPort("");
 			assertThat(web.contains(port)).isTrue();
-			HttpClient https = HttpClient.newBuilder().sslContext(trustingEveryone()).build();
+			HttpClient https = HttpClient.newBuilder().sslContext(SelfSignedKeyStore.trustingEveryone()).build();
 			assertThat(Startups.get(https, "https://localhost:" + port + "/hello")).isEqualTo("hello");
 		}
 	}
@@ -249,28 +244,6 @@ class TomcatPortReservationStartupTests {
 			int port = this.startups.reportedPort("");
 			assertThat(Startups.get(this.client, "http://localhost:" + port + "/hello")).isEqualTo("hello");
 		}
-	}
-
-	private static SSLContext trustingEveryone() throws Exception {
-		X509TrustManager trustAll = new X509TrustManager() {
-
-			@Override
-			public void checkClientTrusted(X509Certificate[] chain, String authType) {
-			}
-
-			@Override
-			public void checkServerTrusted(X509Certificate[] chain, String authType) {
-			}
-
-			@Override
-			public X509Certificate[] getAcceptedIssuers() {
-				return new X509Certificate[0];
-			}
-
-		};
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, new TrustManager[] { trustAll }, new SecureRandom());
-		return context;
 	}
 
 }

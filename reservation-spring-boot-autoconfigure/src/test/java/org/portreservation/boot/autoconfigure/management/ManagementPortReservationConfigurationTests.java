@@ -4,9 +4,12 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.portreservation.boot.autoconfigure.PortReservationAutoConfiguration;
-import org.portreservation.boot.autoconfigure.tomcat.ReservedPortTomcatCustomizer;
+import org.portreservation.boot.autoconfigure.ServerBlockCustomizer;
+import org.portreservation.boot.autoconfigure.tomcat.TomcatPortReservationAutoConfiguration;
+import org.portreservation.boot.tomcat.ReservedHttp11NioProtocol;
 
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementWebServerFactoryCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -15,14 +18,14 @@ import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TomcatManagementPortReservationConfiguration} in a child context, as
- * Boot runs a management server on its own port.
+ * Tests for {@link ManagementPortReservationConfiguration} in a child context, as Boot
+ * runs a management server on its own port.
  */
-class TomcatManagementPortReservationConfigurationTests {
+class ManagementPortReservationConfigurationTests {
 
 	@Test
 	void managementBlockRegistersTheCustomizerInTheChildContext() {
-		runChild("true", (child) -> assertThat(child).hasSingleBean(ReservedPortTomcatCustomizer.class),
+		runChild("true", (child) -> assertThat(child).hasSingleBean(ServerBlockCustomizer.class),
 				"portreservation.management.block=management");
 	}
 
@@ -31,30 +34,40 @@ class TomcatManagementPortReservationConfigurationTests {
 		runChild("true",
 				(child) -> assertThat(AnnotationAwareOrderComparator.INSTANCE.compare(
 						new ManagementWebServerFactoryCustomizer<>(child.getBeanFactory()),
-						child.getBean(ReservedPortTomcatCustomizer.class)))
+						child.getBean(ServerBlockCustomizer.class)))
 					.isNegative(),
 				"portreservation.management.block=management");
 	}
 
 	@Test
+	void theChildBindsTheManagementServerThroughTheMainContextsHandOffs() {
+		runChild("true", (child) -> {
+			TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+			child.getBean(ServerBlockCustomizer.class).customize(factory);
+			assertThat(factory.getProtocol()).isEqualTo(ReservedHttp11NioProtocol.class.getName());
+		}, "portreservation.management.block=management");
+	}
+
+	@Test
 	void withoutManagementBlockTheManagementServerIsLeftAlone() {
-		runChild("true", (child) -> assertThat(child).doesNotHaveBean(ReservedPortTomcatCustomizer.class));
+		runChild("true", (child) -> assertThat(child).doesNotHaveBean(ServerBlockCustomizer.class));
 	}
 
 	@Test
 	void whenDisabledTheManagementServerIsLeftAlone() {
-		runChild("false", (child) -> assertThat(child).doesNotHaveBean(ReservedPortTomcatCustomizer.class),
+		runChild("false", (child) -> assertThat(child).doesNotHaveBean(ServerBlockCustomizer.class),
 				"portreservation.management.block=management");
 	}
 
 	private void runChild(String enabled, Consumer<AssertableWebApplicationContext> assertions,
 			String... childProperties) {
 		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(PortReservationAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(PortReservationAutoConfiguration.class,
+					TomcatPortReservationAutoConfiguration.class))
 			.withPropertyValues("portreservation.enabled=" + enabled,
 					"portreservation.blocks.management.number-of-ports=1")
 			.run((parent) -> new WebApplicationContextRunner().withParent(parent)
-				.withUserConfiguration(TomcatManagementPortReservationConfiguration.class)
+				.withUserConfiguration(ManagementPortReservationConfiguration.class)
 				.withPropertyValues(childProperties)
 				.run(assertions::accept));
 	}
