@@ -5,12 +5,14 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import org.portreservation.BindProbe;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
 import org.portreservation.PortsInUseException;
@@ -48,14 +50,17 @@ class WindowsKernelReservationsTests {
 	}
 
 	@Test
-	void releasesTheBlockOnClose() throws IOException {
-		int start;
-		try (PortReservation reservation = this.reservations.acquire(Protocol.UDP, 0, 2)) {
-			start = reservation.startPort();
+	void releasesTheBlockOnClose() {
+		PortReservation reservation = this.reservations.acquire(Protocol.UDP, 0, 2);
+		List<Integer> ports = List.of(reservation.startPort(), reservation.endPort());
+		try {
+			assertThat(BindProbe.bindableInAnotherProcess(Protocol.UDP, ports)).as("held").isEmpty();
 		}
-		try (DatagramChannel channel = DatagramChannel.open()) {
-			channel.bind(new InetSocketAddress(start));
+		finally {
+			reservation.close();
 		}
+		assertThat(BindProbe.bindableInAnotherProcess(Protocol.UDP, ports)).as("released")
+			.containsExactlyElementsOf(ports);
 	}
 
 	@Test
