@@ -14,6 +14,7 @@
 pthread_mutex_t standin_lock = PTHREAD_MUTEX_INITIALIZER;
 int standin_elevated = 1;
 int standin_ports_return = 1;
+int standin_exhausted_error = EADDRINUSE;
 
 static struct reservation reservations[MAX_RESERVATIONS];
 
@@ -199,6 +200,7 @@ void standin_reset(void)
 	memset(failures, 0, sizeof(failures));
 	standin_elevated = 1;
 	standin_ports_return = 1;
+	standin_exhausted_error = EADDRINUSE;
 	pthread_mutex_unlock(&standin_lock);
 }
 
@@ -226,6 +228,15 @@ void standin_set_elevated(int elevated)
 void standin_set_ports_return(int ports_return)
 {
 	standin_ports_return = ports_return;
+}
+
+/*
+ * The error of bind(0) on an associated socket when its reservation has no free port, which Windows does not
+ * document: EADDRINUSE (Java's BindException) or ENOBUFS (a plain SocketException, as the JDK reports WSAENOBUFS).
+ */
+void standin_set_exhausted_error(int error)
+{
+	standin_exhausted_error = error;
 }
 
 /* What a restart of Windows does to persistent reservations: each gets a new token. */

@@ -88,6 +88,7 @@ struct reservation *standin_association_of(int fd);
 
 extern int standin_elevated;
 extern int standin_ports_return;
+extern int standin_exhausted_error;
 
 int standin_real_bind(int fd, const struct sockaddr *address, socklen_t length);
 

@@ -224,7 +224,7 @@ static int bind_from_reservation(int fd, struct reservation *r, const struct soc
 			return -1;
 		}
 	}
-	errno = EADDRINUSE;
+	errno = standin_exhausted_error;
 	return -1;
 }
 

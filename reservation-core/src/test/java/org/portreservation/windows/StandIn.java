@@ -37,6 +37,13 @@ interface StandIn extends Library {
 	 */
 	void standin_set_ports_return(int portsReturn);
 
+	/**
+	 * The Linux errno of bind(0) on an associated socket whose reservation has no free
+	 * port, which Windows does not document: 98 (EADDRINUSE, a BindException) or 105
+	 * (ENOBUFS, a plain SocketException as the JDK reports WSAENOBUFS on Windows).
+	 */
+	void standin_set_exhausted_error(int error);
+
 	/** What a restart of Windows does: every persistent reservation gets a new token. */
 	void standin_new_persistent_tokens();
 

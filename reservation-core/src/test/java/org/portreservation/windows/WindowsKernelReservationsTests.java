@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
@@ -61,6 +62,22 @@ class WindowsKernelReservationsTests {
 		}
 		assertThat(BindProbe.bindableInAnotherProcess(Protocol.UDP, ports)).as("released")
 			.containsExactlyElementsOf(ports);
+	}
+
+	@Test
+	void bindsThePortOfAClosedChannelAgainWhateverAnExhaustedReservationAnswers(TestReporter reporter)
+			throws IOException {
+		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, 0, 1)) {
+			try (ServerSocketChannel first = reservation.openServerSocketChannel();
+					ServerSocketChannel second = ServerSocketChannel.open()) {
+				PortReservationIoctls.associate(SocketHandles.of(second), reservation.token(), reservation, false);
+				Observations.record(reporter, "bind(0) of an associated socket when the reservation has no free port",
+						Observations.outcome(() -> second.bind(null)));
+			}
+			try (ServerSocketChannel again = reservation.openServerSocketChannel()) {
+				assertThat(((InetSocketAddress) again.getLocalAddress()).getPort()).isEqualTo(reservation.startPort());
+			}
+		}
 	}
 
 	@Test
