@@ -1,4 +1,4 @@
-/* kernel32.dll's FormatMessageW and LocalFree, and shell32.dll's IsUserAnAdmin, as the backend uses them. */
+/* kernel32.dll's FormatMessageW, FormatMessageA and LocalFree, and shell32.dll's IsUserAnAdmin, as the backend uses them. */
 #include "standin.h"
 
 #include <errno.h>
@@ -32,6 +32,25 @@ uint32_t FormatMessageW(uint32_t flags, const void *source, uint32_t message_id,
 	wchar_t *text = malloc(128 * sizeof(wchar_t));
 	int length = swprintf(text, 128, L"Stand-in system text of error %u.\r\n", message_id);
 	*(wchar_t **) buffer = text;
+	return (uint32_t) length;
+}
+
+/* The ANSI twin, which JNA calls under -Dw32.ascii=true when a binding uses its default options: narrow text. */
+uint32_t FormatMessageA(uint32_t flags, const void *source, uint32_t message_id, uint32_t language_id, char *buffer,
+		uint32_t size, void *arguments)
+{
+	(void) source;
+	(void) language_id;
+	(void) size;
+	(void) arguments;
+	if ((flags & (FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM))
+			!= (FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM)) {
+		errno = ERROR_INVALID_PARAMETER;
+		return 0;
+	}
+	char *text = malloc(128);
+	int length = snprintf(text, 128, "Stand-in system text of error %u.\r\n", message_id);
+	*(char **) buffer = text;
 	return (uint32_t) length;
 }
 

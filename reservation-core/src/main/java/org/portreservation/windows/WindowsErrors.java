@@ -194,7 +194,7 @@ final class WindowsErrors {
 
 	/**
 	 * What {@code Kernel32Util.formatMessage} does, through this backend's own load of
-	 * kernel32.
+	 * kernel32, which calls {@code FormatMessageW}, whose text is wide characters.
 	 */
 	private static String systemText(int code) {
 		PointerByReference buffer = new PointerByReference();
