@@ -61,6 +61,11 @@ const struct probe_entry windows_abi_probe[] = {
 	VALUE(FORMAT_MESSAGE_ALLOCATE_BUFFER),
 	VALUE(FORMAT_MESSAGE_FROM_SYSTEM),
 	VALUE(FORMAT_MESSAGE_IGNORE_INSERTS),
+	VALUE(sizeof(RTL_OSVERSIONINFOW)),
+	VALUE(offsetof(RTL_OSVERSIONINFOW, dwOSVersionInfoSize)),
+	VALUE(offsetof(RTL_OSVERSIONINFOW, dwBuildNumber)),
+	VALUE(offsetof(RTL_OSVERSIONINFOW, szCSDVersion)),
+	VALUE(sizeof(WCHAR)),
 };
 
 #define SAME_TYPE(function, type) \

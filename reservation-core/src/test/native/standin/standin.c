@@ -16,6 +16,10 @@ int standin_elevated = 1;
 int standin_ports_return = 1;
 int standin_exhausted_error = EADDRINUSE;
 
+/* Unless a test sets another: Windows Server 2022. */
+#define DEFAULT_BUILD 20348
+int standin_build = DEFAULT_BUILD;
+
 static struct reservation reservations[MAX_RESERVATIONS];
 
 static struct association {
@@ -201,10 +205,14 @@ void standin_reset(void)
 	standin_elevated = 1;
 	standin_ports_return = 1;
 	standin_exhausted_error = EADDRINUSE;
+	standin_build = DEFAULT_BUILD;
 	pthread_mutex_unlock(&standin_lock);
 }
 
-/* The next call named `call` (an IOCTL's name, an IP Helper function's name, "bind" or "FormatMessageW") fails. */
+/*
+ * The next call named `call` (an IOCTL's name, an IP Helper function's name, "bind", "FormatMessageW" or
+ * "RtlGetVersion") fails with `code`.
+ */
 void standin_fail_next(const char *call, int code)
 {
 	pthread_mutex_lock(&standin_lock);
@@ -237,6 +245,12 @@ void standin_set_ports_return(int ports_return)
 void standin_set_exhausted_error(int error)
 {
 	standin_exhausted_error = error;
+}
+
+/* The build RtlGetVersion reports, such as 17134 (Windows 10 1803) or 17763 (Windows 10 1809, Server 2019). */
+void standin_set_build(int build)
+{
+	standin_build = build;
 }
 
 /* What a restart of Windows does to persistent reservations: each gets a new token. */

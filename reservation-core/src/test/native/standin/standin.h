@@ -1,5 +1,5 @@
 /*
- * A stand-in for the port reservation part of Windows (ws2_32, iphlpapi, kernel32, shell32) on Linux, so that the
+ * A stand-in for the port reservation part of Windows (ws2_32, iphlpapi, kernel32, shell32, ntdll) on Linux, so the
  * real Java backend runs end to end without Windows. It models what Microsoft documents and is strict where Windows
  * may be lenient: exact buffer sizes, StartPort in network byte order, tokens above 32 bits. Loaded with LD_PRELOAD
  * it also interposes bind(): a socket associated with a reservation binds inside it, any other socket is kept out
@@ -89,6 +89,7 @@ struct reservation *standin_association_of(int fd);
 extern int standin_elevated;
 extern int standin_ports_return;
 extern int standin_exhausted_error;
+extern int standin_build;
 
 int standin_real_bind(int fd, const struct sockaddr *address, socklen_t length);
 

@@ -1,10 +1,29 @@
-/* kernel32.dll's FormatMessageW, FormatMessageA and LocalFree, and shell32.dll's IsUserAnAdmin, as the backend uses them. */
+/*
+ * kernel32.dll's FormatMessageW, FormatMessageA and LocalFree, shell32.dll's IsUserAnAdmin and ntdll.dll's
+ * RtlGetVersion, as the backend uses them.
+ */
 #include "standin.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <wchar.h>
+
+/* ntstatus.h */
+#define STATUS_INVALID_PARAMETER 0xC000000Du
+
+/* winnt.h: WCHAR is the platform's wchar_t here, as JNA maps a Java char array. */
+typedef struct {
+	uint32_t dwOSVersionInfoSize;
+	uint32_t dwMajorVersion;
+	uint32_t dwMinorVersion;
+	uint32_t dwBuildNumber;
+	uint32_t dwPlatformId;
+	wchar_t szCSDVersion[128];
+} RTL_OSVERSIONINFOW;
+
+/* RTL_OSVERSIONINFOEXW adds three WORDs and two BYTEs. */
+#define RTL_OSVERSIONINFOEXW_SIZE (sizeof(RTL_OSVERSIONINFOW) + 8)
 
 /* winbase.h */
 #define FORMAT_MESSAGE_ALLOCATE_BUFFER 0x00000100u
@@ -63,4 +82,25 @@ void *LocalFree(void *memory)
 int IsUserAnAdmin(void)
 {
 	return standin_elevated;
+}
+
+/* What the real one does on Windows 10 and later: the true version, whatever the caller's manifest says. */
+int32_t RtlGetVersion(RTL_OSVERSIONINFOW *info)
+{
+	pthread_mutex_lock(&standin_lock);
+	int32_t status = standin_take_failure("RtlGetVersion");
+	pthread_mutex_unlock(&standin_lock);
+	if (status != 0) {
+		return status;
+	}
+	if (info == NULL || (info->dwOSVersionInfoSize != sizeof(RTL_OSVERSIONINFOW)
+			&& info->dwOSVersionInfoSize != RTL_OSVERSIONINFOEXW_SIZE)) {
+		return (int32_t) STATUS_INVALID_PARAMETER;
+	}
+	info->dwMajorVersion = 10;
+	info->dwMinorVersion = 0;
+	info->dwBuildNumber = (uint32_t) standin_build;
+	info->dwPlatformId = 2;
+	info->szCSDVersion[0] = 0;
+	return 0;
 }

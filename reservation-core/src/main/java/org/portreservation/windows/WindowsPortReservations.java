@@ -19,8 +19,10 @@ import org.portreservation.PortBlock;
  * tokens change across restarts, so every bind looks the token up. What a block
  * guarantees is stated once in {@link org.portreservation}. Reading the {@code SOCKET} of
  * a Java channel needs the JVM option
- * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}. Nothing native is loaded until
- * a method needs it.
+ * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}. On Windows builds older than
+ * 17763 (Windows 10 1809, Server 2019) it refuses to reserve, since Microsoft's msquic
+ * found port reservations unsafe to use there. Nothing native is loaded until a method
+ * needs it.
  *
  * @since 0.1.0
  */
@@ -30,11 +32,13 @@ public final class WindowsPortReservations extends AbstractPortReservations {
 
 	@Override
 	protected PortReservation doAcquire(PortBlock block) {
+		WindowsBuild.requireSupported("reserve the " + block);
 		return RuntimeReservation.acquire(block);
 	}
 
 	@Override
 	protected PortReservation doCreatePersistent(PortBlock block) {
+		WindowsBuild.requireSupported("create a persistent reservation of the " + block);
 		PersistentPortReservations.create(block);
 		return new PersistentReservation(block);
 	}
@@ -46,18 +50,21 @@ public final class WindowsPortReservations extends AbstractPortReservations {
 
 	@Override
 	protected Optional<PortReservation> doLookupPersistent(PortBlock block) {
+		WindowsBuild.requireSupported("bind from the persistent reservation of the " + block);
 		return PersistentPortReservations.lookup(block).isPresent() ? Optional.of(new PersistentReservation(block))
 				: Optional.empty();
 	}
 
 	@Override
 	public BackendInfo backend() {
-		if (!Shell32.INSTANCE.IsUserAnAdmin()) {
-			return BackendInfo.withoutPersistent(NAME, "creating, deleting and binding from persistent reservations "
-					+ "needs an administrator in an elevated process: run elevated as an administrator ('Run as "
-					+ "administrator')");
-		}
-		return BackendInfo.withPersistent(NAME);
+		BackendInfo info = Shell32.INSTANCE.IsUserAnAdmin() ? BackendInfo.withPersistent(NAME)
+				: BackendInfo.withoutPersistent(NAME, "creating, deleting and binding from persistent reservations "
+						+ "needs an administrator in an elevated process: run elevated as an administrator ('Run as "
+						+ "administrator')");
+		return WindowsBuild.unsupportedReason()
+			.map((reason) -> info
+				.withWarning("acquire, createPersistent and lookupPersistent refuse to reserve: " + reason))
+			.orElse(info);
 	}
 
 }

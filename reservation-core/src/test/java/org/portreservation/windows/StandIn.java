@@ -25,7 +25,7 @@ interface StandIn extends Library {
 
 	/**
 	 * Makes the next call of {@code call} (an IOCTL or function name, "bind",
-	 * "FormatMessageW") fail.
+	 * "FormatMessageW", "RtlGetVersion") fail.
 	 */
 	void standin_fail_next(String call, int code);
 
@@ -43,6 +43,9 @@ interface StandIn extends Library {
 	 * (ENOBUFS, a plain SocketException as the JDK reports WSAENOBUFS on Windows).
 	 */
 	void standin_set_exhausted_error(int error);
+
+	/** The build RtlGetVersion reports; 20348 (Windows Server 2022) after a reset. */
+	void standin_set_build(int build);
 
 	/** What a restart of Windows does: every persistent reservation gets a new token. */
 	void standin_new_persistent_tokens();

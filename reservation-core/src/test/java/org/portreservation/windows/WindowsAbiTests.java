@@ -18,6 +18,7 @@ import com.sun.jna.Structure;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinDef.UINT_PTR;
 import com.sun.jna.platform.win32.WinError;
+import com.sun.jna.platform.win32.WinNT.OSVERSIONINFO;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,18 @@ class WindowsAbiTests {
 	}
 
 	@Test
+	void versionStructureHasTheHeadersLayout() throws Exception {
+		VersionInfo info = new VersionInfo();
+		assertThat(info.offsetOf("dwOSVersionInfoSize"))
+			.isEqualTo(intOf("offsetof(RTL_OSVERSIONINFOW, dwOSVersionInfoSize)"));
+		assertThat(info.offsetOf("dwBuildNumber")).isEqualTo(intOf("offsetof(RTL_OSVERSIONINFOW, dwBuildNumber)"));
+		assertThat(info.offsetOf("szCSDVersion")).isEqualTo(intOf("offsetof(RTL_OSVERSIONINFOW, szCSDVersion)"));
+		assertThat(info.offsetOf("szCSDVersion") + info.szCSDVersion.length * intOf("sizeof(WCHAR)"))
+			.as("the size with Windows' 2-byte WCHAR, which JNA uses for a Java char there")
+			.isEqualTo(intOf("sizeof(RTL_OSVERSIONINFOW)"));
+	}
+
+	@Test
 	void functionsTakeArgumentsOfTheHeadersSizes() throws Exception {
 		assertThat(Native.POINTER_SIZE).as("UINT_PTR, the Java SOCKET").isEqualTo(intOf("sizeof(SOCKET)"));
 		assertThat(Integer.BYTES).as("int, the Java DWORD, ULONG and BOOL")
@@ -183,6 +196,14 @@ class WindowsAbiTests {
 
 	/** JNA's own offsets, which Structure keeps protected. */
 	static class Range extends Mstcpip.INET_PORT_RANGE {
+
+		int offsetOf(String field) {
+			return fieldOffset(field);
+		}
+
+	}
+
+	static class VersionInfo extends OSVERSIONINFO {
 
 		int offsetOf(String field) {
 			return fieldOffset(field);
