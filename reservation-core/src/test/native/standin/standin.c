@@ -12,7 +12,8 @@
 #define MAX_FAILURES 16
 
 pthread_mutex_t standin_lock = PTHREAD_MUTEX_INITIALIZER;
-int standin_elevated = 1;
+int standin_administrators_member = 1;
+int standin_token_elevated = 1;
 int standin_ports_return = 1;
 int standin_exhausted_error = EADDRINUSE;
 
@@ -202,7 +203,9 @@ void standin_reset(void)
 	memset(reservations, 0, sizeof(reservations));
 	memset(associations, 0, sizeof(associations));
 	memset(failures, 0, sizeof(failures));
-	standin_elevated = 1;
+	standin_forget_tokens();
+	standin_administrators_member = 1;
+	standin_token_elevated = 1;
 	standin_ports_return = 1;
 	standin_exhausted_error = EADDRINUSE;
 	standin_build = DEFAULT_BUILD;
@@ -226,10 +229,23 @@ void standin_fail_next(const char *call, int code)
 	pthread_mutex_unlock(&standin_lock);
 }
 
-/* Whether the process runs as an elevated administrator. */
+int standin_elevated_administrator(void)
+{
+	return standin_administrators_member && standin_token_elevated;
+}
+
+/* Whether the process runs as an elevated administrator: both facts of its token at once. */
 void standin_set_elevated(int elevated)
 {
-	standin_elevated = elevated;
+	standin_administrators_member = elevated;
+	standin_token_elevated = elevated;
+}
+
+/* The two facts of the process token one by one. */
+void standin_set_token(int administrators_member, int elevated)
+{
+	standin_administrators_member = administrators_member;
+	standin_token_elevated = elevated;
 }
 
 /* Whether the port of a closed associated socket goes back to its reservation: Windows does not say. */

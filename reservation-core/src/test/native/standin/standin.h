@@ -1,5 +1,5 @@
 /*
- * A stand-in for the port reservation part of Windows (ws2_32, iphlpapi, kernel32, shell32, ntdll) on Linux, so the
+ * A stand-in for the port reservation part of Windows (ws2_32, iphlpapi, kernel32, advapi32, ntdll) on Linux, so the
  * real Java backend runs end to end without Windows. It models what Microsoft documents and is strict where Windows
  * may be lenient: exact buffer sizes, StartPort in network byte order, tokens above 32 bits. Loaded with LD_PRELOAD
  * it also interposes bind(): a socket associated with a reservation binds inside it, any other socket is kept out
@@ -27,6 +27,9 @@
 #define WSAEOPNOTSUPP 10045
 #define WSAEADDRINUSE 10048
 #define WSAENOBUFS 10055
+#define ERROR_INVALID_HANDLE 6
+#define ERROR_INSUFFICIENT_BUFFER 122
+#define ERROR_NO_IMPERSONATION_TOKEN 1309
 
 /* mstcpip.h */
 #define SIO_ACQUIRE_PORT_RESERVATION 0x98000064u
@@ -86,7 +89,15 @@ int standin_associate(int fd, uint64_t token);
 /* The reservation an open socket is associated with, or NULL. */
 struct reservation *standin_association_of(int fd);
 
-extern int standin_elevated;
+/* The process token: whether it holds the Administrators group (enabled) and whether it is elevated. */
+extern int standin_administrators_member;
+extern int standin_token_elevated;
+
+/* What persistent reservations need, as Microsoft documents: an administrator in an elevated process. */
+int standin_elevated_administrator(void);
+
+/* Closes every token handle. Call with the lock held. */
+void standin_forget_tokens(void);
 extern int standin_ports_return;
 extern int standin_exhausted_error;
 extern int standin_build;

@@ -1,7 +1,4 @@
-/*
- * kernel32.dll's FormatMessageW, FormatMessageA and LocalFree, shell32.dll's IsUserAnAdmin and ntdll.dll's
- * RtlGetVersion, as the backend uses them.
- */
+/* kernel32.dll's FormatMessageW, FormatMessageA and LocalFree, and ntdll.dll's RtlGetVersion. */
 #include "standin.h"
 
 #include <errno.h>
@@ -77,11 +74,6 @@ void *LocalFree(void *memory)
 {
 	free(memory);
 	return NULL;
-}
-
-int IsUserAnAdmin(void)
-{
-	return standin_elevated;
 }
 
 /* What the real one does on Windows 10 and later: the true version, whatever the caller's manifest says. */

@@ -117,7 +117,7 @@ static int token_call(unsigned code, int fd, int type, void *in, uint32_t in_len
 		standin_remove(r);
 		return 0;
 	}
-	if (r->persistent && !standin_elevated) {
+	if (r->persistent && !standin_elevated_administrator()) {
 		return WSAEACCES;
 	}
 	if (r->type != type || is_bound(fd)) {

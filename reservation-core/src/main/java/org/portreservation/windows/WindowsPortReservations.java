@@ -2,7 +2,6 @@ package org.portreservation.windows;
 
 import java.util.Optional;
 
-import org.portreservation.windows.jna.Shell32;
 import org.portreservation.AbstractPortReservations;
 import org.portreservation.BackendInfo;
 import org.portreservation.PortReservation;
@@ -57,10 +56,9 @@ public final class WindowsPortReservations extends AbstractPortReservations {
 
 	@Override
 	public BackendInfo backend() {
-		BackendInfo info = Shell32.INSTANCE.IsUserAnAdmin() ? BackendInfo.withPersistent(NAME)
-				: BackendInfo.withoutPersistent(NAME, "creating, deleting and binding from persistent reservations "
-						+ "needs an administrator in an elevated process: run elevated as an administrator ('Run as "
-						+ "administrator')");
+		BackendInfo info = Elevation.missing()
+			.map((reason) -> BackendInfo.withoutPersistent(NAME, reason))
+			.orElseGet(() -> BackendInfo.withPersistent(NAME));
 		return WindowsBuild.unsupportedReason()
 			.map((reason) -> info
 				.withWarning("acquire, createPersistent and lookupPersistent refuse to reserve: " + reason))

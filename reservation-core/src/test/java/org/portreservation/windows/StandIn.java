@@ -29,7 +29,18 @@ interface StandIn extends Library {
 	 */
 	void standin_fail_next(String call, int code);
 
+	/** Whether the process runs as an elevated administrator: both facts of its token. */
 	void standin_set_elevated(int elevated);
+
+	/**
+	 * The facts of the process token one by one: whether CheckTokenMembership finds the
+	 * Administrators group in it, and whether GetTokenInformation(TokenElevation) says
+	 * elevated.
+	 */
+	void standin_set_token(int administratorsMember, int elevated);
+
+	/** The number of token handles open now. */
+	int standin_open_tokens();
 
 	/**
 	 * Whether the port of a closed associated socket goes back to its reservation, which

@@ -18,7 +18,11 @@ import com.sun.jna.Structure;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinDef.UINT_PTR;
 import com.sun.jna.platform.win32.WinError;
+import com.sun.jna.platform.win32.WinDef.BOOLByReference;
+import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.platform.win32.WinNT.OSVERSIONINFO;
+import com.sun.jna.platform.win32.WinNT.PSID;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 import org.portreservation.windows.jna.Winsock2;
 import org.portreservation.windows.jna.Mstcpip;
 import org.portreservation.windows.jna.IPHlpAPI;
-import org.portreservation.windows.jna.Shell32;
+import org.portreservation.windows.jna.Advapi32;
 
 /**
  * Compares the Java bindings with the Windows headers as mingw-w64 ships them: a probe
@@ -104,7 +108,12 @@ class WindowsAbiTests {
 				Map.entry("WSAENETDOWN", WinError.WSAENETDOWN), Map.entry("WSAENOBUFS", WinError.WSAENOBUFS),
 				Map.entry("FORMAT_MESSAGE_ALLOCATE_BUFFER", WinBase.FORMAT_MESSAGE_ALLOCATE_BUFFER),
 				Map.entry("FORMAT_MESSAGE_FROM_SYSTEM", WinBase.FORMAT_MESSAGE_FROM_SYSTEM),
-				Map.entry("FORMAT_MESSAGE_IGNORE_INSERTS", WinBase.FORMAT_MESSAGE_IGNORE_INSERTS));
+				Map.entry("FORMAT_MESSAGE_IGNORE_INSERTS", WinBase.FORMAT_MESSAGE_IGNORE_INSERTS),
+				Map.entry("TOKEN_QUERY", WinNT.TOKEN_QUERY),
+				Map.entry("TokenElevation", WinNT.TOKEN_INFORMATION_CLASS.TokenElevation),
+				Map.entry("WinBuiltinAdministratorsSid", WinNT.WELL_KNOWN_SID_TYPE.WinBuiltinAdministratorsSid),
+				Map.entry("SECURITY_MAX_SID_SIZE", WinNT.SECURITY_MAX_SID_SIZE),
+				Map.entry("sizeof(TOKEN_ELEVATION)", new WinNT.TOKEN_ELEVATION().size()));
 		for (Map.Entry<String, Integer> constant : used.entrySet()) {
 			assertThat(constant.getValue()).as(constant.getKey()).isEqualTo(intOf(constant.getKey()));
 		}
@@ -161,7 +170,8 @@ class WindowsAbiTests {
 				.getMethod("DeletePersistent" + protocol + "PortReservation", short.class, short.class)
 				.getReturnType()).isEqualTo(int.class);
 		}
-		assertThat(Shell32.class.getMethod("IsUserAnAdmin").getReturnType()).isEqualTo(boolean.class);
+		assertThat(Advapi32.class.getMethod("CheckTokenMembership", HANDLE.class, PSID.class, BOOLByReference.class)
+			.getReturnType()).isEqualTo(boolean.class);
 	}
 
 	private static int intOf(String name) throws IOException, InterruptedException {
