@@ -95,6 +95,19 @@ class WindowsKernelReservationsTests {
 	}
 
 	@Test
+	void namesThePortInUseWhenWindowsRefusesABlock() throws IOException {
+		int start;
+		try (PortReservation any = this.reservations.acquire(Protocol.UDP, 0, 3)) {
+			start = any.startPort();
+		}
+		try (DatagramChannel user = DatagramChannel.open().bind(new InetSocketAddress(start + 1))) {
+			assertThatExceptionOfType(PortsInUseException.class)
+				.isThrownBy(() -> this.reservations.acquire(Protocol.UDP, start, 3).close())
+				.satisfies((ex) -> assertThat(ex.port()).isEqualTo(start + 1));
+		}
+	}
+
+	@Test
 	void createsLooksUpBindsFromAndDeletesAPersistentReservation() throws IOException {
 		int start = ThreadLocalRandom.current().nextInt(40000, 48000);
 		if (!this.reservations.backend().persistentSupported()) {

@@ -201,9 +201,23 @@ class WindowsRuntimeReservationStandInTests {
 		try (DatagramChannel user = DatagramChannel.open().bind(new InetSocketAddress(start + 1))) {
 			assertThatExceptionOfType(PortsInUseException.class)
 				.isThrownBy(() -> this.reservations.acquire(Protocol.UDP, start, 3))
-				.withMessageContaining("netstat -ano -p udp");
+				.withMessageStartingWith("Port " + (start + 1) + " of the udp block " + start + "-" + (start + 2))
+				.withMessageContaining("netstat -ano -p udp")
+				.satisfies((ex) -> assertThat(ex.port()).isEqualTo(start + 1));
 			assertThat(StandIn.INSTANCE.standin_reservation_count()).isZero();
 		}
+	}
+
+	@Test
+	void saysSoWhenWindowsRefusesABlockAsInUseButNoPortOfItIs() {
+		int start = StandIn.freeBlock(Protocol.TCP, 2);
+		StandIn.INSTANCE.standin_fail_next("SIO_ACQUIRE_PORT_RESERVATION", 10048);
+		assertThatExceptionOfType(PortReservationException.class)
+			.isThrownBy(() -> this.reservations.acquire(Protocol.TCP, start, 2))
+			.satisfies((ex) -> assertThat(ex).isNotInstanceOf(PortsInUseException.class))
+			.withMessageContaining("which port is unknown")
+			.withMessageContaining("WSAEADDRINUSE 10048");
+		assertThat(StandIn.INSTANCE.standin_reservation_count()).isZero();
 	}
 
 	@Test
