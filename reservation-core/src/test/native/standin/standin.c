@@ -20,6 +20,7 @@ int standin_exhausted_error = EADDRINUSE;
 /* Unless a test sets another: Windows Server 2022. */
 #define DEFAULT_BUILD 20348
 int standin_build = DEFAULT_BUILD;
+int standin_same_process_excluded = 1;
 
 static struct reservation reservations[MAX_RESERVATIONS];
 
@@ -71,6 +72,9 @@ void standin_prune(void)
 		if (r->in_use && !r->persistent && standin_socket_inode(r->owner_fd) != r->owner_ino) {
 			standin_remove(r);
 		}
+		else if (r->in_use) {
+			standin_reclaim_ports(r);
+		}
 	}
 	for (int i = 0; i < MAX_ASSOCIATIONS; i++) {
 		struct association *a = &associations[i];
@@ -119,6 +123,10 @@ struct reservation *standin_add(int type, unsigned start, unsigned count, int pe
 			r->persistent = persistent;
 			r->token = next_token();
 			r->owner_fd = -1;
+			if (!standin_hold_ports(r)) {
+				r->in_use = 0;
+				return NULL;
+			}
 			return r;
 		}
 	}
@@ -128,6 +136,7 @@ struct reservation *standin_add(int type, unsigned start, unsigned count, int pe
 void standin_remove(struct reservation *reservation)
 {
 	reservation->in_use = 0;
+	standin_release_ports(reservation);
 	for (int i = 0; i < MAX_ASSOCIATIONS; i++) {
 		if (associations[i].in_use && associations[i].token == reservation->token) {
 			associations[i].in_use = 0;
@@ -200,6 +209,9 @@ int standin_linux_port_free(int type, unsigned port)
 void standin_reset(void)
 {
 	pthread_mutex_lock(&standin_lock);
+	for (int i = 0; i < MAX_RESERVATIONS; i++) {
+		standin_release_ports(&reservations[i]);
+	}
 	memset(reservations, 0, sizeof(reservations));
 	memset(associations, 0, sizeof(associations));
 	memset(failures, 0, sizeof(failures));
@@ -209,6 +221,7 @@ void standin_reset(void)
 	standin_ports_return = 1;
 	standin_exhausted_error = EADDRINUSE;
 	standin_build = DEFAULT_BUILD;
+	standin_same_process_excluded = 1;
 	pthread_mutex_unlock(&standin_lock);
 }
 
@@ -261,6 +274,15 @@ void standin_set_ports_return(int ports_return)
 void standin_set_exhausted_error(int error)
 {
 	standin_exhausted_error = error;
+}
+
+/*
+ * Whether a socket of this process that is not associated with a reservation is kept out of its ports. Nobody
+ * knows what Windows does: an msquic maintainer saw such binds succeed.
+ */
+void standin_set_same_process_excluded(int excluded)
+{
+	standin_same_process_excluded = excluded;
 }
 
 /* The build RtlGetVersion reports, such as 17134 (Windows 10 1803) or 17763 (Windows 10 1809, Server 2019). */

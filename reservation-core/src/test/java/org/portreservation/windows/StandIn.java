@@ -55,6 +55,12 @@ interface StandIn extends Library {
 	 */
 	void standin_set_exhausted_error(int error);
 
+	/**
+	 * Whether a socket of this process that is not associated with a reservation is kept
+	 * out of its ports, which nobody knows of Windows; kept out after a reset.
+	 */
+	void standin_set_same_process_excluded(int excluded);
+
 	/** The build RtlGetVersion reports; 20348 (Windows Server 2022) after a reset. */
 	void standin_set_build(int build);
 
