@@ -25,6 +25,10 @@ import org.portreservation.PortBlock;
  * bookkeeping still has free ports, each of them is bound by number instead, which public
  * code shows to work on an associated socket. Any other error is reported as it is.
  * Either answer to the unknowns ends in a bound port of the block or a clear failure.
+ * <p>
+ * Association happens before the bind and Windows documents no way to undo it, so a bind
+ * that fails after it leaves the caller's channel unbound but associated with this
+ * reservation; the exception says so, and the channel should be closed.
  */
 abstract class KernelReservation extends AbstractPortReservation {
 
@@ -65,16 +69,19 @@ abstract class KernelReservation extends AbstractPortReservation {
 	protected PortReservationException bindFailure(BindRequest request, IOException failure) {
 		if (request.port() == 0 && failure instanceof SocketException socketFailure && isNoFreePort(socketFailure)) {
 			return new BlockExhaustedException("Windows bound no free port of the " + this + " (" + failure.getMessage()
-					+ "): the ports this process does not use may still be held by closed "
-					+ "connections in TIME_WAIT; try again later, or reserve a larger block", failure);
+					+ "): the ports this process does not use may still be held by closed connections in TIME_WAIT; "
+					+ "try again later with a new channel, or reserve a larger block" + stillAssociated(), failure);
 		}
 		if (request.port() != 0 && failure instanceof BindException) {
 			return new PortsInUseException("Port " + request.port() + " of the " + this + " is taken ("
 					+ failure.getMessage() + "): by a socket of this process bound without this library, or by a "
-					+ "closed connection in TIME_WAIT; try again later, or ask for port 0 to get any free port of "
-					+ "the block", request.port(), ProcessHandle.current().pid(), failure);
+					+ "closed connection in TIME_WAIT; try again later with a new channel, or ask for port 0 to get "
+					+ "any free port of the block" + stillAssociated(), request.port(), ProcessHandle.current().pid(),
+					failure);
 		}
-		return super.bindFailure(request, failure);
+		String target = (request.port() != 0) ? "port " + request.port() + " of the " + this : "a port of the " + this;
+		return new PortReservationException(
+				"Could not bind " + target + ": " + failure.getMessage() + stillAssociated(), failure);
 	}
 
 	@Override
@@ -93,6 +100,16 @@ abstract class KernelReservation extends AbstractPortReservation {
 	private static boolean isNoFreePort(SocketException failure) {
 		return failure instanceof BindException || (failure.getClass() == SocketException.class
 				&& failure.getMessage() != null && failure.getMessage().startsWith(NO_BUFFER_SPACE));
+	}
+
+	/**
+	 * What a failed bind leaves: Windows offers no way to undo
+	 * {@code SIO_ASSOCIATE_PORT_RESERVATION}, so the caller's channel, though unbound,
+	 * binds only from this reservation from then on.
+	 */
+	private String stillAssociated() {
+		return "; the channel stays associated with the " + this + ", which Windows gives no way to undo, so close "
+				+ "it rather than bind it elsewhere";
 	}
 
 	private int bindFirstFreeCandidate(BindRequest request, @Nullable SocketException kernelChoiceFailure)

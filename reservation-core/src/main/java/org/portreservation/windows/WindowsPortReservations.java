@@ -13,15 +13,16 @@ import org.portreservation.PortBlock;
  * <p>
  * A runtime block is {@code SIO_ACQUIRE_PORT_RESERVATION} on a socket this backend owns,
  * dropped when that socket closes or the process exits. Binding from a block is
- * {@code SIO_ASSOCIATE_PORT_RESERVATION} on the caller's unbound channel, then its bind.
- * Persistent blocks are the IP Helper's {@code CreatePersistent*PortReservation}; their
- * tokens change across restarts, so every bind looks the token up. What a block
- * guarantees is stated once in {@link org.portreservation}. Reading the {@code SOCKET} of
- * a Java channel needs the JVM option
- * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}. On Windows builds older than
- * 17763 (Windows 10 1809, Server 2019) it refuses to reserve, since Microsoft's msquic
- * found port reservations unsafe to use there. Nothing native is loaded until a method
- * needs it.
+ * {@code SIO_ASSOCIATE_PORT_RESERVATION} on the caller's unbound channel, then its bind;
+ * Windows documents no way to undo the association, so when that bind fails the channel
+ * is left unbound but associated, and the exception says to close it. Persistent blocks
+ * are the IP Helper's {@code CreatePersistent*PortReservation}; their tokens change
+ * across restarts, so every bind looks the token up. What a block guarantees is stated
+ * once in {@link org.portreservation}. Reading the {@code SOCKET} of a Java channel needs
+ * the JVM option {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}. On Windows
+ * builds older than 17763 (Windows 10 1809, Server 2019) it refuses to reserve, since
+ * Microsoft's msquic found port reservations unsafe to use there. Nothing native is
+ * loaded until a method needs it.
  *
  * @since 0.1.0
  */

@@ -15,14 +15,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
+import org.portreservation.PortsInUseException;
 import org.portreservation.Protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Who is kept out of a held Windows block, and what a release leaves behind: asserted
- * where the design depends on it, recorded through {@link #observed} where no source says
- * what Windows does. A subclass runs it against the kernel, another against the stand-in.
+ * Who is kept out of a held Windows block, and what a release or a failed bind leaves
+ * behind: asserted where the design depends on it, recorded through {@link #observed}
+ * where no source says what Windows does. A subclass runs it against the kernel, another
+ * against the stand-in.
  */
 abstract class WindowsExclusionContractTests {
 
@@ -84,6 +87,25 @@ abstract class WindowsExclusionContractTests {
 		}
 	}
 
+	@Test
+	void saysThatAFailedBindLeavesTheChannelAssociated(TestReporter reporter) throws IOException {
+		try (PortReservation reservation = reservations().acquire(Protocol.TCP, 0, 2);
+				SocketChannel squatter = SocketChannel.open();
+				SocketChannel channel = SocketChannel.open()) {
+			int port = reservation.startPort();
+			PortReservationIoctls.associate(SocketHandles.of(squatter), reservation.token(), reservation, false);
+			squatter.bind(new InetSocketAddress(port));
+			assertThatExceptionOfType(PortsInUseException.class)
+				.isThrownBy(() -> reservation.bind(channel, new InetSocketAddress(port)))
+				.withMessageContaining("the channel stays associated with the " + reservation)
+				.withMessageContaining("close it");
+			assertThat(channel.getLocalAddress()).isNull();
+			int outside = portFreeOutsideBlocks();
+			observed(reporter, "a bind outside the block of a channel that a failed bind left associated",
+					Observations.outcome(() -> channel.bind(new InetSocketAddress(outside))));
+		}
+	}
+
 	private static String summary(List<String> got, int tries) {
 		return got.isEmpty() ? "refused all " + tries + " binds" : "got " + got.size() + " of " + tries + ": " + got;
 	}
@@ -93,6 +115,12 @@ abstract class WindowsExclusionContractTests {
 			.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port(server)));
 				SocketChannel accepted = server.accept()) {
 			assertThat(accepted.getRemoteAddress()).isEqualTo(client.getLocalAddress());
+		}
+	}
+
+	private static int portFreeOutsideBlocks() throws IOException {
+		try (SocketChannel probe = SocketChannel.open()) {
+			return port(probe.bind(new InetSocketAddress(0)));
 		}
 	}
 

@@ -28,7 +28,8 @@ class WindowsStandInExclusionTests extends WindowsExclusionContractTests {
 			"binds of this process's own tcp sockets, not associated, into a held block", "refused all 10 binds",
 			"binds of this process's own udp sockets, not associated, into a held block", "refused all 8 binds",
 			"a connection to a channel still bound from a released block", "succeeded",
-			"another JVM's binds of that channel's port", "refused all 5 binds");
+			"another JVM's binds of that channel's port", "refused all 5 binds",
+			"a bind outside the block of a channel that a failed bind left associated", "java.net.BindException");
 
 	private final WindowsPortReservations reservations = new WindowsPortReservations();
 
