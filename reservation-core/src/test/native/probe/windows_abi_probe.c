@@ -8,7 +8,6 @@
 #include <ws2tcpip.h>
 #include <mstcpip.h>
 #include <iphlpapi.h>
-#include <shlobj.h>
 #include <stddef.h>
 
 struct probe_entry {
@@ -61,6 +60,16 @@ const struct probe_entry windows_abi_probe[] = {
 	VALUE(FORMAT_MESSAGE_ALLOCATE_BUFFER),
 	VALUE(FORMAT_MESSAGE_FROM_SYSTEM),
 	VALUE(FORMAT_MESSAGE_IGNORE_INSERTS),
+	VALUE(sizeof(RTL_OSVERSIONINFOW)),
+	VALUE(offsetof(RTL_OSVERSIONINFOW, dwOSVersionInfoSize)),
+	VALUE(offsetof(RTL_OSVERSIONINFOW, dwBuildNumber)),
+	VALUE(offsetof(RTL_OSVERSIONINFOW, szCSDVersion)),
+	VALUE(sizeof(WCHAR)),
+	VALUE(TOKEN_QUERY),
+	VALUE(TokenElevation),
+	VALUE(WinBuiltinAdministratorsSid),
+	VALUE(SECURITY_MAX_SID_SIZE),
+	VALUE(sizeof(TOKEN_ELEVATION)),
 };
 
 #define SAME_TYPE(function, type) \
@@ -74,4 +83,9 @@ SAME_TYPE(DeletePersistentTcpPortReservation, ULONG (WINAPI *)(USHORT, USHORT));
 SAME_TYPE(DeletePersistentUdpPortReservation, ULONG (WINAPI *)(USHORT, USHORT));
 SAME_TYPE(LookupPersistentTcpPortReservation, ULONG (WINAPI *)(USHORT, USHORT, PULONG64));
 SAME_TYPE(LookupPersistentUdpPortReservation, ULONG (WINAPI *)(USHORT, USHORT, PULONG64));
-SAME_TYPE(IsUserAnAdmin, BOOL (WINAPI *)(void));
+SAME_TYPE(CheckTokenMembership, BOOL (WINAPI *)(HANDLE, PSID, PBOOL));
+SAME_TYPE(CreateWellKnownSid, BOOL (WINAPI *)(WELL_KNOWN_SID_TYPE, PSID, PSID, DWORD *));
+SAME_TYPE(OpenProcessToken, BOOL (WINAPI *)(HANDLE, DWORD, PHANDLE));
+SAME_TYPE(GetTokenInformation, BOOL (WINAPI *)(HANDLE, TOKEN_INFORMATION_CLASS, LPVOID, DWORD, PDWORD));
+SAME_TYPE(GetCurrentProcess, HANDLE (WINAPI *)(void));
+SAME_TYPE(CloseHandle, BOOL (WINAPI *)(HANDLE));

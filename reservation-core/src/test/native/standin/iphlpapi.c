@@ -14,7 +14,7 @@ static uint32_t create(const char *call, int type, uint16_t start_port, uint16_t
 	if ((error = (uint32_t) standin_take_failure(call)) != 0) {
 		/* injected */
 	}
-	else if (!standin_elevated) {
+	else if (!standin_elevated_administrator()) {
 		error = ERROR_ACCESS_DENIED;
 	}
 	else if (token == NULL || start == 0 || count == 0 || start + count - 1 > 65535) {
@@ -59,7 +59,7 @@ static uint32_t delete_or_lookup(const char *call, int type, uint16_t start_port
 	if ((error = (uint32_t) standin_take_failure(call)) != 0) {
 		/* injected */
 	}
-	else if (delete && !standin_elevated) {
+	else if (delete && !standin_elevated_administrator()) {
 		error = ERROR_ACCESS_DENIED;
 	}
 	else if ((!delete && token == NULL) || start == 0 || count == 0) {

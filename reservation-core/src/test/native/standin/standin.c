@@ -12,8 +12,15 @@
 #define MAX_FAILURES 16
 
 pthread_mutex_t standin_lock = PTHREAD_MUTEX_INITIALIZER;
-int standin_elevated = 1;
+int standin_administrators_member = 1;
+int standin_token_elevated = 1;
 int standin_ports_return = 1;
+int standin_exhausted_error = EADDRINUSE;
+
+/* Unless a test sets another: Windows Server 2022. */
+#define DEFAULT_BUILD 20348
+int standin_build = DEFAULT_BUILD;
+int standin_same_process_excluded = 1;
 
 static struct reservation reservations[MAX_RESERVATIONS];
 
@@ -65,6 +72,9 @@ void standin_prune(void)
 		if (r->in_use && !r->persistent && standin_socket_inode(r->owner_fd) != r->owner_ino) {
 			standin_remove(r);
 		}
+		else if (r->in_use) {
+			standin_reclaim_ports(r);
+		}
 	}
 	for (int i = 0; i < MAX_ASSOCIATIONS; i++) {
 		struct association *a = &associations[i];
@@ -113,6 +123,10 @@ struct reservation *standin_add(int type, unsigned start, unsigned count, int pe
 			r->persistent = persistent;
 			r->token = next_token();
 			r->owner_fd = -1;
+			if (!standin_hold_ports(r)) {
+				r->in_use = 0;
+				return NULL;
+			}
 			return r;
 		}
 	}
@@ -122,6 +136,7 @@ struct reservation *standin_add(int type, unsigned start, unsigned count, int pe
 void standin_remove(struct reservation *reservation)
 {
 	reservation->in_use = 0;
+	standin_release_ports(reservation);
 	for (int i = 0; i < MAX_ASSOCIATIONS; i++) {
 		if (associations[i].in_use && associations[i].token == reservation->token) {
 			associations[i].in_use = 0;
@@ -194,15 +209,26 @@ int standin_linux_port_free(int type, unsigned port)
 void standin_reset(void)
 {
 	pthread_mutex_lock(&standin_lock);
+	for (int i = 0; i < MAX_RESERVATIONS; i++) {
+		standin_release_ports(&reservations[i]);
+	}
 	memset(reservations, 0, sizeof(reservations));
 	memset(associations, 0, sizeof(associations));
 	memset(failures, 0, sizeof(failures));
-	standin_elevated = 1;
+	standin_forget_tokens();
+	standin_administrators_member = 1;
+	standin_token_elevated = 1;
 	standin_ports_return = 1;
+	standin_exhausted_error = EADDRINUSE;
+	standin_build = DEFAULT_BUILD;
+	standin_same_process_excluded = 1;
 	pthread_mutex_unlock(&standin_lock);
 }
 
-/* The next call named `call` (an IOCTL's name, an IP Helper function's name, "bind" or "FormatMessageW") fails. */
+/*
+ * The next call named `call` (an IOCTL's name, an IP Helper function's name, "bind", "FormatMessageW" or
+ * "RtlGetVersion") fails with `code`.
+ */
 void standin_fail_next(const char *call, int code)
 {
 	pthread_mutex_lock(&standin_lock);
@@ -216,16 +242,53 @@ void standin_fail_next(const char *call, int code)
 	pthread_mutex_unlock(&standin_lock);
 }
 
-/* Whether the process runs as an elevated administrator. */
+int standin_elevated_administrator(void)
+{
+	return standin_administrators_member && standin_token_elevated;
+}
+
+/* Whether the process runs as an elevated administrator: both facts of its token at once. */
 void standin_set_elevated(int elevated)
 {
-	standin_elevated = elevated;
+	standin_administrators_member = elevated;
+	standin_token_elevated = elevated;
+}
+
+/* The two facts of the process token one by one. */
+void standin_set_token(int administrators_member, int elevated)
+{
+	standin_administrators_member = administrators_member;
+	standin_token_elevated = elevated;
 }
 
 /* Whether the port of a closed associated socket goes back to its reservation: Windows does not say. */
 void standin_set_ports_return(int ports_return)
 {
 	standin_ports_return = ports_return;
+}
+
+/*
+ * The error of bind(0) on an associated socket when its reservation has no free port, which Windows does not
+ * document: EADDRINUSE (Java's BindException) or ENOBUFS (a plain SocketException, as the JDK reports WSAENOBUFS).
+ */
+void standin_set_exhausted_error(int error)
+{
+	standin_exhausted_error = error;
+}
+
+/*
+ * Whether a socket of this process that is not associated with a reservation is kept out of its ports. Nobody
+ * knows what Windows does: an msquic maintainer saw such binds succeed.
+ */
+void standin_set_same_process_excluded(int excluded)
+{
+	standin_same_process_excluded = excluded;
+}
+
+/* The build RtlGetVersion reports, such as 17134 (Windows 10 1803) or 17763 (Windows 10 1809, Server 2019). */
+void standin_set_build(int build)
+{
+	standin_build = build;
 }
 
 /* What a restart of Windows does to persistent reservations: each gets a new token. */

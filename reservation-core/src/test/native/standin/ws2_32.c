@@ -117,7 +117,7 @@ static int token_call(unsigned code, int fd, int type, void *in, uint32_t in_len
 		standin_remove(r);
 		return 0;
 	}
-	if (r->persistent && !standin_elevated) {
+	if (r->persistent && !standin_elevated_administrator()) {
 		return WSAEACCES;
 	}
 	if (r->type != type || is_bound(fd)) {
@@ -212,11 +212,12 @@ static int bind_from_reservation(int fd, struct reservation *r, const struct soc
 	memcpy(&copy, address, length);
 	for (unsigned port = r->start; port < r->start + r->count; port++) {
 		unsigned bit = port - r->start;
-		if (!standin_ports_return && (r->handed_out[bit / 8] & (1u << (bit % 8)))) {
+		if (standin_port_held(r, port)
+				|| (!standin_ports_return && (r->handed_out[bit / 8] & (1u << (bit % 8))))) {
 			continue;
 		}
 		set_port(&copy, port);
-		if (standin_real_bind(fd, (struct sockaddr *) &copy, length) == 0) {
+		if (standin_bind_port(r, port, fd, (struct sockaddr *) &copy, length) == 0) {
 			r->handed_out[bit / 8] |= (unsigned char) (1u << (bit % 8));
 			return 0;
 		}
@@ -224,7 +225,7 @@ static int bind_from_reservation(int fd, struct reservation *r, const struct soc
 			return -1;
 		}
 	}
-	errno = EADDRINUSE;
+	errno = standin_exhausted_error;
 	return -1;
 }
 
@@ -237,24 +238,30 @@ int bind(int fd, const struct sockaddr *address, socklen_t length)
 	}
 	pthread_mutex_lock(&standin_lock);
 	standin_prune();
-	int result;
+	int result = -1;
 	int error = standin_take_failure("bind");
 	struct reservation *associated = standin_association_of(fd);
 	struct reservation *holder = standin_find_port(type, (unsigned) port);
 	if (error != 0) {
-		result = -1;
+		/* injected */
 	}
 	else if (associated != NULL && port == 0) {
 		result = bind_from_reservation(fd, associated, address, length);
-		error = (result != 0) ? errno : 0;
 	}
-	else if ((associated != NULL && holder != associated) || (associated == NULL && holder != NULL)) {
-		/* A reserved port is only for sockets associated with its reservation; those stay inside it. */
-		result = -1;
-		error = EADDRINUSE;
+	else if (associated != NULL && holder != associated) {
+		/* An associated socket binds only inside its reservation. */
+		errno = EADDRINUSE;
+	}
+	else if (holder != NULL && (associated == holder || !standin_same_process_excluded)) {
+		result = standin_bind_port(holder, (unsigned) port, fd, address, length);
+	}
+	else if (holder != NULL) {
+		errno = EADDRINUSE;
 	}
 	else {
 		result = standin_real_bind(fd, address, length);
+	}
+	if (error == 0) {
 		error = (result != 0) ? errno : 0;
 	}
 	pthread_mutex_unlock(&standin_lock);

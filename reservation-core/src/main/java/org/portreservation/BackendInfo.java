@@ -16,9 +16,12 @@ public final class BackendInfo {
 
 	private final @Nullable String persistentUnsupportedReason;
 
-	private BackendInfo(String name, @Nullable String persistentUnsupportedReason) {
+	private final @Nullable String warning;
+
+	private BackendInfo(String name, @Nullable String persistentUnsupportedReason, @Nullable String warning) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.persistentUnsupportedReason = persistentUnsupportedReason;
+		this.warning = warning;
 	}
 
 	/**
@@ -27,7 +30,7 @@ public final class BackendInfo {
 	 * @return the description
 	 */
 	public static BackendInfo withPersistent(String name) {
-		return new BackendInfo(name, null);
+		return new BackendInfo(name, null, null);
 	}
 
 	/**
@@ -37,7 +40,7 @@ public final class BackendInfo {
 	 * @return the description
 	 */
 	public static BackendInfo withoutPersistent(String name, String reason) {
-		return new BackendInfo(name, Objects.requireNonNull(reason, "reason"));
+		return new BackendInfo(name, Objects.requireNonNull(reason, "reason"), null);
 	}
 
 	/**
@@ -65,10 +68,29 @@ public final class BackendInfo {
 		return Optional.ofNullable(this.persistentUnsupportedReason);
 	}
 
+	/**
+	 * This description with a warning about this machine, such as an operating system on
+	 * which the backend refuses to reserve.
+	 * @param warning what is wrong and what to do
+	 * @return the description with the warning
+	 */
+	public BackendInfo withWarning(String warning) {
+		return new BackendInfo(this.name, this.persistentUnsupportedReason, Objects.requireNonNull(warning, "warning"));
+	}
+
+	/**
+	 * What the backend warns about on this machine.
+	 * @return the warning, empty when there is none
+	 */
+	public Optional<String> warning() {
+		return Optional.ofNullable(this.warning);
+	}
+
 	@Override
 	public String toString() {
-		return persistentSupported() ? this.name + ", persistent reservations supported"
+		String description = persistentSupported() ? this.name + ", persistent reservations supported"
 				: this.name + ", persistent reservations unavailable: " + this.persistentUnsupportedReason;
+		return (this.warning != null) ? description + "; warning: " + this.warning : description;
 	}
 
 }

@@ -12,12 +12,17 @@
  *
  * <h2>What a reservation guarantees</h2>
  * <ul>
- * <li><b>Windows</b> ({@code org.portreservation.windows}): the kernel's own port
- * reservations. While a runtime block is held, no socket that is not associated with its
- * token binds its ports, and bind(0) and connect() never pick them. Only the process that
- * acquired a runtime block can bind from it, so its ports cannot be handed off; a
- * persistent block can, to an elevated process that associates with its token. Windows
- * drops a runtime block when the process exits.</li>
+ * <li><b>Windows</b> ({@code org.portreservation.windows}, build 17763 or later): the
+ * kernel's own port reservations. Microsoft documents that a runtime block can be bound
+ * from only by the process that acquired it, through sockets associated with its token,
+ * and lasts as long as the socket it was acquired on, so Windows drops it when the
+ * process exits. Microsoft does not document that sockets of other processes are kept out
+ * of its ports while it is held: this library relies on it, and its Windows tests assert
+ * it from a second JVM. Whether sockets of the same process that are not associated with
+ * the token are kept out is not known (an msquic maintainer saw such binds succeed): bind
+ * this process's sockets on the block's ports only through the reservation. A runtime
+ * block's ports cannot be handed off; a persistent block's can, to an elevated process
+ * that associates with its token.</li>
  * <li><b>Linux, macOS and other Unix systems</b> ({@code org.portreservation.unix}): one
  * placeholder socket per port, bound to the wildcard address, plus a byte-range lock in
  * the lock directory. While a block is held, no socket of another user binds its ports,

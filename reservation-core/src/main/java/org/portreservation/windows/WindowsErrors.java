@@ -1,6 +1,7 @@
 package org.portreservation.windows;
 
 import java.util.Map;
+import java.util.OptionalInt;
 
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinError;
@@ -55,12 +56,9 @@ final class WindowsErrors {
 						+ "some; " + excludedRanges(block.protocol()));
 			}
 			if (code == WinError.WSAEADDRINUSE) {
-				return new PortsInUseException(
-						"The " + block + " overlaps a port in use, another reservation or a "
-								+ "range Windows excludes (" + call + "): " + excludedRanges(block.protocol())
-								+ ", and " + "'netstat -ano -p " + block.protocol().label()
-								+ "' the ports in use; choose another block, " + "or startPort 0 for any free block",
-						block.startPort(), -1, null);
+				return inUse(block, "in use, in another reservation or in a range Windows excludes", call,
+						excludedRanges(block.protocol()) + ", and 'netstat -ano -p " + block.protocol().label()
+								+ "' the ports in use; choose another block, or startPort 0 for any free block");
 			}
 		}
 		if (code == WinError.WSAEACCES) {
@@ -108,10 +106,9 @@ final class WindowsErrors {
 			return needsElevation("Creating a persistent reservation of the " + block, call);
 		}
 		if (code == WinError.ERROR_SHARING_VIOLATION) {
-			return new PortsInUseException("A port of the " + block + " is in use, or the block overlaps another "
-					+ "persistent reservation (" + call + "): 'netstat -ano -p " + block.protocol().label()
-					+ "' lists the ports in use and " + excludedRanges(block.protocol()) + "; choose another block",
-					block.startPort(), -1, null);
+			return inUse(block, "in use or in another persistent reservation", call,
+					"'netstat -ano -p " + block.protocol().label() + "' lists the ports in use and "
+							+ excludedRanges(block.protocol()) + "; choose another block");
 		}
 		return persistentCommon(call, code, block, "create a persistent reservation of the " + block);
 	}
@@ -151,6 +148,22 @@ final class WindowsErrors {
 	static String describe(String call, int code) {
 		String name = NAMES.get(code);
 		return call + ": " + ((name != null) ? name + " " + code : "error " + code + ", " + systemText(code));
+	}
+
+	/**
+	 * Windows refused the block because a port of it is taken, without saying which:
+	 * names the port a bind finds refused, or says that it is unknown.
+	 */
+	private static PortReservationException inUse(PortBlock block, String taken, String call, String advice) {
+		OptionalInt busy = BusyPorts.first(block);
+		if (busy.isPresent()) {
+			return new PortsInUseException(
+					"Port " + busy.getAsInt() + " of the " + block + " is " + taken + " (" + call + "): " + advice,
+					busy.getAsInt(), -1, null);
+		}
+		return new PortReservationException("A port of the " + block + " is " + taken + " (" + call
+				+ "), but which port is unknown: Windows does not say, and every port of the block could be bound "
+				+ "just after, so it may be free again: try again; " + advice);
 	}
 
 	private static ReservationAccessDeniedException needsElevation(String action, String call) {
@@ -194,7 +207,7 @@ final class WindowsErrors {
 
 	/**
 	 * What {@code Kernel32Util.formatMessage} does, through this backend's own load of
-	 * kernel32.
+	 * kernel32, which calls {@code FormatMessageW}, whose text is wide characters.
 	 */
 	private static String systemText(int code) {
 		PointerByReference buffer = new PointerByReference();

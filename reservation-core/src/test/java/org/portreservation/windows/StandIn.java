@@ -25,17 +25,44 @@ interface StandIn extends Library {
 
 	/**
 	 * Makes the next call of {@code call} (an IOCTL or function name, "bind",
-	 * "FormatMessageW") fail.
+	 * "FormatMessageW", "RtlGetVersion") fail.
 	 */
 	void standin_fail_next(String call, int code);
 
+	/** Whether the process runs as an elevated administrator: both facts of its token. */
 	void standin_set_elevated(int elevated);
+
+	/**
+	 * The facts of the process token one by one: whether CheckTokenMembership finds the
+	 * Administrators group in it, and whether GetTokenInformation(TokenElevation) says
+	 * elevated.
+	 */
+	void standin_set_token(int administratorsMember, int elevated);
+
+	/** The number of token handles open now. */
+	int standin_open_tokens();
 
 	/**
 	 * Whether the port of a closed associated socket goes back to its reservation, which
 	 * Windows does not say.
 	 */
 	void standin_set_ports_return(int portsReturn);
+
+	/**
+	 * The Linux errno of bind(0) on an associated socket whose reservation has no free
+	 * port, which Windows does not document: 98 (EADDRINUSE, a BindException) or 105
+	 * (ENOBUFS, a plain SocketException as the JDK reports WSAENOBUFS on Windows).
+	 */
+	void standin_set_exhausted_error(int error);
+
+	/**
+	 * Whether a socket of this process that is not associated with a reservation is kept
+	 * out of its ports, which nobody knows of Windows; kept out after a reset.
+	 */
+	void standin_set_same_process_excluded(int excluded);
+
+	/** The build RtlGetVersion reports; 20348 (Windows Server 2022) after a reset. */
+	void standin_set_build(int build);
 
 	/** What a restart of Windows does: every persistent reservation gets a new token. */
 	void standin_new_persistent_tokens();

@@ -24,7 +24,7 @@ class WindowsIoctlErrorsStandInTests {
 
 	@ParameterizedTest(name = "{0} on a named block: {1}")
 	@CsvSource(delimiter = '|', textBlock = """
-			10048 | PortsInUseException                | netsh int ipv4 show excludedportrange protocol=tcp
+			10048 | PortReservationException           | netsh int ipv4 show excludedportrange protocol=tcp
 			10013 | ReservationAccessDeniedException   | run elevated as an administrator
 			10022 | InvalidReservationArgumentException | choose another block
 			10055 | PortReservationException           | WSAENOBUFS 10055

@@ -1,16 +1,18 @@
 package org.portreservation.windows;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import org.portreservation.BindProbe;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
 import org.portreservation.PortsInUseException;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The Windows backend against the real kernel: acquire, associate, bind, release, and
- * persistent reservations.
+ * persistent reservations. Who is kept out of a held block is
+ * {@link WindowsExclusionTests}.
  */
 @EnabledOnOs(OS.WINDOWS)
 class WindowsKernelReservationsTests {
@@ -36,25 +39,42 @@ class WindowsKernelReservationsTests {
 	}
 
 	@Test
-	void bindsInsideARuntimeBlockThatOtherSocketsCannotBind() throws IOException {
+	void bindsInsideARuntimeBlock() throws IOException {
 		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, 0, 3);
-				ServerSocketChannel channel = reservation.openServerSocketChannel();
-				ServerSocketChannel other = ServerSocketChannel.open()) {
+				ServerSocketChannel channel = reservation.openServerSocketChannel()) {
 			int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
 			assertThat(reservation.contains(port)).isTrue();
-			int free = reservation.freePorts().get(0);
-			assertThatExceptionOfType(BindException.class).isThrownBy(() -> other.bind(new InetSocketAddress(free)));
+			assertThat(reservation.portsInUse()).containsExactly(port);
 		}
 	}
 
 	@Test
-	void releasesTheBlockOnClose() throws IOException {
-		int start;
-		try (PortReservation reservation = this.reservations.acquire(Protocol.UDP, 0, 2)) {
-			start = reservation.startPort();
+	void releasesTheBlockOnClose() {
+		PortReservation reservation = this.reservations.acquire(Protocol.UDP, 0, 2);
+		List<Integer> ports = List.of(reservation.startPort(), reservation.endPort());
+		try {
+			assertThat(BindProbe.bindableInAnotherProcess(Protocol.UDP, ports)).as("held").isEmpty();
 		}
-		try (DatagramChannel channel = DatagramChannel.open()) {
-			channel.bind(new InetSocketAddress(start));
+		finally {
+			reservation.close();
+		}
+		assertThat(BindProbe.bindableInAnotherProcess(Protocol.UDP, ports)).as("released")
+			.containsExactlyElementsOf(ports);
+	}
+
+	@Test
+	void bindsThePortOfAClosedChannelAgainWhateverAnExhaustedReservationAnswers(TestReporter reporter)
+			throws IOException {
+		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, 0, 1)) {
+			try (ServerSocketChannel first = reservation.openServerSocketChannel();
+					ServerSocketChannel second = ServerSocketChannel.open()) {
+				PortReservationIoctls.associate(SocketHandles.of(second), reservation.token(), reservation, false);
+				Observations.record(reporter, "bind(0) of an associated socket when the reservation has no free port",
+						Observations.outcome(() -> second.bind(null)));
+			}
+			try (ServerSocketChannel again = reservation.openServerSocketChannel()) {
+				assertThat(((InetSocketAddress) again.getLocalAddress()).getPort()).isEqualTo(reservation.startPort());
+			}
 		}
 	}
 
@@ -69,6 +89,19 @@ class WindowsKernelReservationsTests {
 			assertThat(((InetSocketAddress) channel.getLocalAddress()).getPort()).isEqualTo(start + 3);
 			assertThatExceptionOfType(PortsInUseException.class)
 				.isThrownBy(() -> this.reservations.acquire(Protocol.UDP, start + 2, 2).close());
+		}
+	}
+
+	@Test
+	void namesThePortInUseWhenWindowsRefusesABlock() throws IOException {
+		int start;
+		try (PortReservation any = this.reservations.acquire(Protocol.UDP, 0, 3)) {
+			start = any.startPort();
+		}
+		try (DatagramChannel user = DatagramChannel.open().bind(new InetSocketAddress(start + 1))) {
+			assertThatExceptionOfType(PortsInUseException.class)
+				.isThrownBy(() -> this.reservations.acquire(Protocol.UDP, start, 3).close())
+				.satisfies((ex) -> assertThat(ex.port()).isEqualTo(start + 1));
 		}
 	}
 

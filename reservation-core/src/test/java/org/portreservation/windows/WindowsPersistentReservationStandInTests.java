@@ -132,9 +132,16 @@ class WindowsPersistentReservationStandInTests {
 			.withMessageContaining("netstat -ano -p tcp");
 		try (ServerSocketChannel user = ServerSocketChannel.open().bind(new InetSocketAddress(start + 3))) {
 			assertThatExceptionOfType(PortsInUseException.class)
-				.isThrownBy(() -> this.reservations.createPersistent(Protocol.TCP, start + 2, 2));
+				.isThrownBy(() -> this.reservations.createPersistent(Protocol.TCP, start + 2, 2))
+				.withMessageStartingWith("Port " + (start + 3) + " of the tcp block")
+				.satisfies((ex) -> assertThat(ex.port()).isEqualTo(start + 3));
 		}
 		this.reservations.deletePersistent(Protocol.TCP, start, 2);
+		StandIn.INSTANCE.standin_fail_next("CreatePersistentTcpPortReservation", 32);
+		assertThatExceptionOfType(PortReservationException.class)
+			.isThrownBy(() -> this.reservations.createPersistent(Protocol.TCP, start, 2))
+			.satisfies((ex) -> assertThat(ex).isNotInstanceOf(PortsInUseException.class))
+			.withMessageContaining("which port is unknown");
 	}
 
 	@Test

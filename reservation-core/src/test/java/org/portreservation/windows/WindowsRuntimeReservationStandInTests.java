@@ -12,10 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.portreservation.windows.jna.NetworkByteOrder;
+import org.portreservation.BlockExhaustedException;
 import org.portreservation.PortLease;
 import org.portreservation.PortReservation;
+import org.portreservation.PortReservationException;
 import org.portreservation.PortsInUseException;
 import org.portreservation.Protocol;
 import org.portreservation.UnsupportedPlatformException;
@@ -109,8 +112,7 @@ class WindowsRuntimeReservationStandInTests {
 				DatagramChannel second = reservation.openDatagramChannel();
 				DatagramChannel third = reservation.openDatagramChannel()) {
 			assertThat(List.of(port(first), port(second), port(third))).containsExactly(start, start + 1, start + 2);
-			assertThatExceptionOfType(org.portreservation.BlockExhaustedException.class)
-				.isThrownBy(reservation::openDatagramChannel);
+			assertThatExceptionOfType(BlockExhaustedException.class).isThrownBy(reservation::openDatagramChannel);
 		}
 	}
 
@@ -125,9 +127,11 @@ class WindowsRuntimeReservationStandInTests {
 		}
 	}
 
-	@Test
-	void bindsFreePortsByNumberWhenWindowsDoesNotGiveBackThePortsOfClosedSockets() throws IOException {
+	@ParameterizedTest(name = "bind(0) fails with errno {0}")
+	@ValueSource(ints = { 98, 105 })
+	void bindsFreePortsByNumberWhenWindowsDoesNotGiveBackThePortsOfClosedSockets(int exhausted) throws IOException {
 		StandIn.INSTANCE.standin_set_ports_return(0);
+		StandIn.INSTANCE.standin_set_exhausted_error(exhausted);
 		int start = StandIn.freeBlock(Protocol.TCP, 2);
 		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, start, 2);
 				ServerSocketChannel kept = reservation.openServerSocketChannel()) {
@@ -136,6 +140,21 @@ class WindowsRuntimeReservationStandInTests {
 				assertThat(port(kept)).isEqualTo(start);
 				assertThat(port(again)).isEqualTo(start + 1);
 			}
+		}
+	}
+
+	@Test
+	void reportsAnyOtherFailureOfTheKernelsChoiceAsItIs() throws IOException {
+		int start = StandIn.freeBlock(Protocol.TCP, 2);
+		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, start, 2);
+				ServerSocketChannel channel = ServerSocketChannel.open()) {
+			StandIn.INSTANCE.standin_fail_next("bind", 100);
+			assertThatExceptionOfType(PortReservationException.class)
+				.isThrownBy(() -> reservation.bind(channel, null, 0))
+				.satisfies((ex) -> assertThat(ex).isNotInstanceOf(BlockExhaustedException.class))
+				.withMessageContaining("Network is down");
+			assertThat(channel.getLocalAddress()).isNull();
+			assertThat(reservation.freePorts()).containsExactly(start, start + 1);
 		}
 	}
 
@@ -182,9 +201,23 @@ class WindowsRuntimeReservationStandInTests {
 		try (DatagramChannel user = DatagramChannel.open().bind(new InetSocketAddress(start + 1))) {
 			assertThatExceptionOfType(PortsInUseException.class)
 				.isThrownBy(() -> this.reservations.acquire(Protocol.UDP, start, 3))
-				.withMessageContaining("netstat -ano -p udp");
+				.withMessageStartingWith("Port " + (start + 1) + " of the udp block " + start + "-" + (start + 2))
+				.withMessageContaining("netstat -ano -p udp")
+				.satisfies((ex) -> assertThat(ex.port()).isEqualTo(start + 1));
 			assertThat(StandIn.INSTANCE.standin_reservation_count()).isZero();
 		}
+	}
+
+	@Test
+	void saysSoWhenWindowsRefusesABlockAsInUseButNoPortOfItIs() {
+		int start = StandIn.freeBlock(Protocol.TCP, 2);
+		StandIn.INSTANCE.standin_fail_next("SIO_ACQUIRE_PORT_RESERVATION", 10048);
+		assertThatExceptionOfType(PortReservationException.class)
+			.isThrownBy(() -> this.reservations.acquire(Protocol.TCP, start, 2))
+			.satisfies((ex) -> assertThat(ex).isNotInstanceOf(PortsInUseException.class))
+			.withMessageContaining("which port is unknown")
+			.withMessageContaining("WSAEADDRINUSE 10048");
+		assertThat(StandIn.INSTANCE.standin_reservation_count()).isZero();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.portreservation.windows;
 
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 
 import com.sun.jna.Native;
 import com.sun.jna.platform.win32.WinDef.UINT_PTR;
@@ -9,6 +10,9 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import org.junit.jupiter.api.Test;
 
+import org.portreservation.BindProbe;
+import org.portreservation.FreeBlocks;
+import org.portreservation.unix.UnixPortReservations;
 import org.portreservation.windows.jna.NetworkByteOrder;
 import org.portreservation.windows.jna.Winsock2;
 import org.portreservation.windows.jna.Mstcpip;
@@ -29,22 +33,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WindowsStandInStrictnessStandInTests {
 
 	@Test
-	void aStartPortInHostByteOrderReservesTheByteSwappedBlock() throws IOException {
-		int start = StandIn.freeBlock(Protocol.TCP, 1);
-		int swapped = Short.toUnsignedInt(Short.reverseBytes((short) start));
-		try (SocketChannel owner = SocketChannel.open()) {
+	void aStartPortInNetworkByteOrderReservesTheBlockAndOneInHostByteOrderTheByteSwappedBlock() throws IOException {
+		int start = freeBlockWhoseByteSwapIsFree();
+		int swapped = byteSwapped(start);
+		try (SocketChannel owner = SocketChannel.open(); SocketChannel other = SocketChannel.open()) {
+			INET_PORT_RESERVATION_INSTANCE networkOrder = new INET_PORT_RESERVATION_INSTANCE();
+			assertThat(
+					ioctl(owner, Mstcpip.SIO_ACQUIRE_PORT_RESERVATION, new INET_PORT_RANGE(start, 1), networkOrder, 16))
+				.as("acquire of port %d in network byte order", start)
+				.isZero();
+			assertThat(networkOrder.Reservation.startPort()).isEqualTo(start);
+			assertThat(StandIn.tokenOf(Protocol.TCP, start)).isEqualTo(networkOrder.Token.Token);
 			INET_PORT_RANGE hostOrder = new INET_PORT_RANGE();
 			hostOrder.StartPort = (short) start;
 			hostOrder.NumberOfPorts = 1;
-			INET_PORT_RESERVATION_INSTANCE instance = new INET_PORT_RESERVATION_INSTANCE();
-			int result = ioctl(owner, Mstcpip.SIO_ACQUIRE_PORT_RESERVATION, hostOrder, instance, 16);
-			if (result == 0) {
-				assertThat(StandIn.tokenOf(Protocol.TCP, start)).isZero();
-				assertThat(StandIn.tokenOf(Protocol.TCP, swapped)).isEqualTo(instance.Token.Token);
-			}
-			else {
-				assertThat(Native.getLastError()).as("the swapped port %d is in use", swapped).isEqualTo(10048);
-			}
+			INET_PORT_RESERVATION_INSTANCE hostOrderInstance = new INET_PORT_RESERVATION_INSTANCE();
+			assertThat(ioctl(other, Mstcpip.SIO_ACQUIRE_PORT_RESERVATION, hostOrder, hostOrderInstance, 16))
+				.as("acquire of port %d in host byte order, which is port %d", start, swapped)
+				.isZero();
+			assertThat(StandIn.tokenOf(Protocol.TCP, swapped)).isEqualTo(hostOrderInstance.Token.Token);
+			assertThat(StandIn.INSTANCE.standin_reservation_count()).isEqualTo(2);
 		}
 	}
 
@@ -82,6 +90,16 @@ class WindowsStandInStrictnessStandInTests {
 			assertThat(PortReservationIoctls.release(handle, persistent.getValue())).isEqualTo(10022);
 			assertThat(StandIn.tokenOf(Protocol.UDP, start)).isEqualTo(persistent.getValue());
 		}
+	}
+
+	/** A free TCP port whose byte swap is another port that is free too. */
+	private static int freeBlockWhoseByteSwapIsFree() {
+		return FreeBlocks.start(new UnixPortReservations(), Protocol.TCP, 1, (start) -> byteSwapped(start) != start
+				&& BindProbe.bindable(Protocol.TCP, List.of(byteSwapped(start))).size() == 1);
+	}
+
+	private static int byteSwapped(int port) {
+		return Short.toUnsignedInt(Short.reverseBytes((short) port));
 	}
 
 	private static int ioctl(SocketChannel socket, int code, INET_PORT_RANGE in, INET_PORT_RESERVATION_INSTANCE out,
