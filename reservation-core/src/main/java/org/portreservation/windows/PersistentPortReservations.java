@@ -32,11 +32,8 @@ final class PersistentPortReservations {
 	/** Creates the persistent reservation of {@code block} and returns its token. */
 	static long create(PortBlock block) {
 		LongByReference token = new LongByReference();
-		short startPort = NetworkByteOrder.htons(block.startPort());
-		short numberOfPorts = (short) block.numberOfPorts();
-		int code = (block.protocol() == Protocol.TCP)
-				? IPHlpAPI.INSTANCE.CreatePersistentTcpPortReservation(startPort, numberOfPorts, token)
-				: IPHlpAPI.INSTANCE.CreatePersistentUdpPortReservation(startPort, numberOfPorts, token);
+		int code = call(block, IPHlpAPI.INSTANCE::CreatePersistentTcpPortReservation,
+				IPHlpAPI.INSTANCE::CreatePersistentUdpPortReservation, token);
 		if (code != WinError.NO_ERROR) {
 			throw WindowsErrors.createFailed(code, block);
 		}
@@ -45,11 +42,8 @@ final class PersistentPortReservations {
 
 	/** Deletes the persistent reservation of exactly {@code block}. */
 	static void delete(PortBlock block) {
-		short startPort = NetworkByteOrder.htons(block.startPort());
-		short numberOfPorts = (short) block.numberOfPorts();
-		int code = (block.protocol() == Protocol.TCP)
-				? IPHlpAPI.INSTANCE.DeletePersistentTcpPortReservation(startPort, numberOfPorts)
-				: IPHlpAPI.INSTANCE.DeletePersistentUdpPortReservation(startPort, numberOfPorts);
+		int code = call(block, IPHlpAPI.INSTANCE::DeletePersistentTcpPortReservation,
+				IPHlpAPI.INSTANCE::DeletePersistentUdpPortReservation);
 		if (code != WinError.NO_ERROR) {
 			throw WindowsErrors.deleteFailed(code, block);
 		}
@@ -61,11 +55,8 @@ final class PersistentPortReservations {
 	 */
 	static OptionalLong lookup(PortBlock block) {
 		LongByReference token = new LongByReference();
-		short startPort = NetworkByteOrder.htons(block.startPort());
-		short numberOfPorts = (short) block.numberOfPorts();
-		int code = (block.protocol() == Protocol.TCP)
-				? IPHlpAPI.INSTANCE.LookupPersistentTcpPortReservation(startPort, numberOfPorts, token)
-				: IPHlpAPI.INSTANCE.LookupPersistentUdpPortReservation(startPort, numberOfPorts, token);
+		int code = call(block, IPHlpAPI.INSTANCE::LookupPersistentTcpPortReservation,
+				IPHlpAPI.INSTANCE::LookupPersistentUdpPortReservation, token);
 		if (code == WinError.ERROR_NOT_FOUND) {
 			return OptionalLong.empty();
 		}
@@ -73,6 +64,41 @@ final class PersistentPortReservations {
 			throw WindowsErrors.lookupFailed(code, block);
 		}
 		return OptionalLong.of(token.getValue());
+	}
+
+	/** Calls the function of the block's protocol. */
+	private static int call(PortBlock block, BlockFunction tcp, BlockFunction udp) {
+		return invoke(block, (block.protocol() == Protocol.TCP) ? tcp : udp);
+	}
+
+	/**
+	 * Calls the function of the block's protocol that returns the token of the
+	 * reservation.
+	 */
+	private static int call(PortBlock block, TokenFunction tcp, TokenFunction udp, LongByReference token) {
+		TokenFunction function = (block.protocol() == Protocol.TCP) ? tcp : udp;
+		return invoke(block, (startPort, numberOfPorts) -> function.call(startPort, numberOfPorts, token));
+	}
+
+	/** Calls a function with the block's start in network byte order. */
+	private static int invoke(PortBlock block, BlockFunction function) {
+		return function.call(NetworkByteOrder.htons(block.startPort()), (short) block.numberOfPorts());
+	}
+
+	/** An IP Helper function of a persistent reservation that returns its token. */
+	@FunctionalInterface
+	private interface TokenFunction {
+
+		int call(short startPort, short numberOfPorts, LongByReference token);
+
+	}
+
+	/** An IP Helper function of a persistent reservation, as it takes the block. */
+	@FunctionalInterface
+	private interface BlockFunction {
+
+		int call(short startPort, short numberOfPorts);
+
 	}
 
 }

@@ -11,20 +11,38 @@ import org.springframework.boot.web.server.ConfigurableWebServerFactory;
  *
  * @since 0.1.0
  */
-public interface ServerHandOff {
+public abstract class ServerHandOff {
+
+	private final String serverName;
+
+	private final Class<? extends ConfigurableWebServerFactory> factoryType;
+
+	/**
+	 * Creates the hand-off of a server.
+	 * @param serverName the server's name, as messages show it
+	 * @param factoryType the type of the server's factories, servlet and reactive
+	 */
+	protected ServerHandOff(String serverName, Class<? extends ConfigurableWebServerFactory> factoryType) {
+		this.serverName = serverName;
+		this.factoryType = factoryType;
+	}
 
 	/**
 	 * The server's name, as messages show it.
 	 * @return for example {@code Tomcat}
 	 */
-	String serverName();
+	public final String serverName() {
+		return this.serverName;
+	}
 
 	/**
 	 * Whether the factory builds this hand-off's server.
 	 * @param factory the factory being customized
 	 * @return {@code true} if {@link #handOff} can bind its server from a block
 	 */
-	boolean supports(ConfigurableWebServerFactory factory);
+	public final boolean supports(ConfigurableWebServerFactory factory) {
+		return this.factoryType.isInstance(factory);
+	}
 
 	/**
 	 * Makes the factory's server bind its port, which is already set on the factory, from
@@ -33,6 +51,6 @@ public interface ServerHandOff {
 	 * @param reservation the block, a TCP block
 	 * @param server the properties that name the block and the port, for messages
 	 */
-	void handOff(ConfigurableWebServerFactory factory, PortReservation reservation, ServerBlock server);
+	public abstract void handOff(ConfigurableWebServerFactory factory, PortReservation reservation, ServerBlock server);
 
 }

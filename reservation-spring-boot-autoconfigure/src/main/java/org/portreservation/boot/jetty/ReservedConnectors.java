@@ -43,9 +43,9 @@ public final class ReservedConnectors {
 			.filter(Binding.class::isInstance)
 			.map(LifeCycle.Listener.class::cast)
 			.toList()) {
-			if (((Binding) listener).reservation != reservation) {
+			if (((Binding) listener).reservation() != reservation) {
 				throw new IllegalStateException(
-						"The connector " + connector + " already binds from the " + ((Binding) listener).reservation);
+						"The connector " + connector + " already binds from the " + ((Binding) listener).reservation());
 			}
 			return;
 		}
@@ -68,16 +68,7 @@ public final class ReservedConnectors {
 	}
 
 	/** Opens the connector from the block when it or its server is about to start. */
-	private static final class Binding implements LifeCycle.Listener {
-
-		private final ServerConnector connector;
-
-		private final PortReservation reservation;
-
-		Binding(ServerConnector connector, PortReservation reservation) {
-			this.connector = connector;
-			this.reservation = reservation;
-		}
+	private record Binding(ServerConnector connector, PortReservation reservation) implements LifeCycle.Listener {
 
 		@Override
 		public void lifeCycleStarting(LifeCycle event) {

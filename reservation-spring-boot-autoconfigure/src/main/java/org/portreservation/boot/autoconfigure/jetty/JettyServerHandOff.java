@@ -19,16 +19,13 @@ import org.springframework.boot.web.server.ConfigurableWebServerFactory;
  *
  * @since 0.1.0
  */
-public final class JettyServerHandOff implements ServerHandOff {
+public final class JettyServerHandOff extends ServerHandOff {
 
-	@Override
-	public String serverName() {
-		return "Jetty";
-	}
-
-	@Override
-	public boolean supports(ConfigurableWebServerFactory factory) {
-		return factory instanceof ConfigurableJettyWebServerFactory;
+	/**
+	 * Creates the hand-off of Jetty.
+	 */
+	public JettyServerHandOff() {
+		super("Jetty", ConfigurableJettyWebServerFactory.class);
 	}
 
 	@Override

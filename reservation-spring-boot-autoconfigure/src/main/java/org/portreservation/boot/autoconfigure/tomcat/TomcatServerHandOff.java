@@ -16,16 +16,13 @@ import org.springframework.boot.web.server.ConfigurableWebServerFactory;
  *
  * @since 0.1.0
  */
-public final class TomcatServerHandOff implements ServerHandOff {
+public final class TomcatServerHandOff extends ServerHandOff {
 
-	@Override
-	public String serverName() {
-		return "Tomcat";
-	}
-
-	@Override
-	public boolean supports(ConfigurableWebServerFactory factory) {
-		return factory instanceof TomcatWebServerFactory;
+	/**
+	 * Creates the hand-off of Tomcat.
+	 */
+	public TomcatServerHandOff() {
+		super("Tomcat", TomcatWebServerFactory.class);
 	}
 
 	@Override
@@ -39,16 +36,8 @@ public final class TomcatServerHandOff implements ServerHandOff {
 	 * Hands the block to the connector's own protocol instance, which Tomcat creates by
 	 * class name.
 	 */
-	private static final class ProtocolHandOff implements TomcatProtocolHandlerCustomizer<ProtocolHandler> {
-
-		private final PortReservation reservation;
-
-		private final ServerBlock server;
-
-		ProtocolHandOff(PortReservation reservation, ServerBlock server) {
-			this.reservation = reservation;
-			this.server = server;
-		}
+	private record ProtocolHandOff(PortReservation reservation,
+			ServerBlock server) implements TomcatProtocolHandlerCustomizer<ProtocolHandler> {
 
 		@Override
 		public void customize(ProtocolHandler handler) {
