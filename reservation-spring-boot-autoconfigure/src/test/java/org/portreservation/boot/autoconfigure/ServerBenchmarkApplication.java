@@ -1,0 +1,34 @@
+package org.portreservation.boot.autoconfigure;
+
+import java.util.Locale;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs {@link TestApplication} on one server, bound from a block or plainly, for the load
+ * script {@code benchmarks/servers/run.sh}: prints {@code port N} and serves until the
+ * process is terminated, when Boot's shutdown hook closes it.
+ * <p>
+ * Arguments: {@code tomcat|jetty servlet|reactive block|plain}.
+ */
+public final class ServerBenchmarkApplication {
+
+	private ServerBenchmarkApplication() {
+	}
+
+	public static void main(String[] args) {
+		EmbeddedServer server = EmbeddedServer.valueOf(args[0].toUpperCase(Locale.ROOT));
+		WebApplicationType type = WebApplicationType.valueOf(args[1].toUpperCase(Locale.ROOT));
+		boolean fromBlock = "block".equals(args[2]);
+		String[] properties = fromBlock
+				? new String[] { "portreservation.blocks.web.number-of-ports=4", "portreservation.server.block=web",
+						"logging.level.root=warn" }
+				: new String[] { "portreservation.enabled=false", "server.port=0", "logging.level.root=warn" };
+		ConfigurableApplicationContext context = new Startups(server).run(type, properties);
+		System.out.println("port " + ((WebServerApplicationContext) context).getWebServer().getPort());
+		System.out.flush();
+	}
+
+}
