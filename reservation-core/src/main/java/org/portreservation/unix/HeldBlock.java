@@ -7,7 +7,9 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,10 +42,12 @@ final class HeldBlock extends AbstractPortReservation {
 	private final @Nullable NetworkChannel[] placeholders;
 
 	/**
-	 * How many ports have no placeholder, read by {@link Reguard} without this
-	 * reservation's lock.
+	 * The ports without a placeholder that can come back without a call to this
+	 * reservation, each with how to tell that it has: a UDP port whose channel is open, a
+	 * port that another socket still held when it came back. Written under this
+	 * reservation's lock, read by {@link Reguard} without it.
 	 */
-	private final AtomicInteger unguarded = new AtomicInteger();
+	private final Map<Integer, BooleanSupplier> watched = new ConcurrentHashMap<>();
 
 	private HeldBlock(PortBlock block, @Nullable NetworkChannel[] placeholders, BlockLocks.BlockLock lock, long token) {
 		super(block, false);
@@ -104,6 +108,7 @@ final class HeldBlock extends AbstractPortReservation {
 		}
 		if (protocol() == Protocol.UDP) {
 			unguard(port);
+			watch(port, () -> !channel.isOpen());
 		}
 		return port;
 	}
@@ -111,46 +116,56 @@ final class HeldBlock extends AbstractPortReservation {
 	@Override
 	protected void unguard(int port) {
 		int index = port - startPort();
-		if (this.placeholders[index] != null) {
-			close(this.placeholders[index]);
-			this.placeholders[index] = null;
-			this.unguarded.incrementAndGet();
-			Reguard.watch(this);
-		}
+		close(this.placeholders[index]);
+		this.placeholders[index] = null;
 	}
 
 	@Override
 	protected boolean guard(int port) {
 		int index = port - startPort();
-		if (this.placeholders[index] != null) {
-			return true;
+		if (this.placeholders[index] == null) {
+			try {
+				this.placeholders[index] = openPlaceholder(protocol(), port);
+			}
+			catch (IOException ex) {
+				watch(port, () -> true);
+				return false;
+			}
 		}
-		try {
-			this.placeholders[index] = openPlaceholder(protocol(), port);
-			this.unguarded.decrementAndGet();
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		this.watched.remove(port);
+		return true;
 	}
 
 	/**
-	 * Guards the ports that came back since the last look.
-	 * @return whether the block still has unguarded ports to watch
+	 * Guards again the watched ports that came back; {@link Reguard} calls it without
+	 * this reservation's lock.
 	 */
-	boolean reguard() {
-		if (!isOpen()) {
-			return false;
+	void reguard() {
+		for (BooleanSupplier back : this.watched.values()) {
+			if (back.getAsBoolean()) {
+				// Every call that takes the lock takes back returned ports:
+				// portsInUse costs only the ports in use.
+				portsInUse();
+				return;
+			}
 		}
-		freePorts();
-		return this.unguarded.get() > 0;
+	}
+
+	/** Whether a port of the block is watched; {@link Reguard} drops the block if not. */
+	boolean watching() {
+		return !this.watched.isEmpty();
 	}
 
 	@Override
 	protected void release() {
 		closeAll(this.placeholders);
 		this.lock.release();
+		this.watched.clear();
+	}
+
+	private void watch(int port, BooleanSupplier back) {
+		this.watched.put(port, back);
+		Reguard.watch(this);
 	}
 
 	private static NetworkChannel openPlaceholder(Protocol protocol, int port) throws IOException {

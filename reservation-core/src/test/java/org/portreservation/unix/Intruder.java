@@ -95,6 +95,14 @@ public final class Intruder {
 		return new Command("backend");
 	}
 
+	/**
+	 * Binds a port with an ordinary channel, prints {@code holding}, and closes it when a
+	 * line arrives: the process a lease is handed off to.
+	 */
+	static Command hold(Protocol protocol, int port) {
+		return new Command("hold", protocol.label(), port);
+	}
+
 	/** What the intruder is told to do. */
 	static final class Command {
 
@@ -138,6 +146,7 @@ public final class Intruder {
 			case "persist" -> createPersistent(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "acquire-at" -> acquireAt(PortReservations.forCurrentPlatform(),
 					Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "hold" -> holdPort(Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]));
 			case "acquire-at-with-own-locks" ->
 				acquireAt(new UnixPortReservations(Files.createTempDirectory("other-locks")),
 						Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -306,6 +315,16 @@ public final class Intruder {
 		}
 		catch (PortReservationException ex) {
 			System.out.println("refused " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+		}
+	}
+
+	private static void holdPort(Protocol protocol, int port) throws IOException {
+		try (NetworkChannel channel = (protocol == Protocol.TCP) ? ServerSocketChannel.open()
+				: DatagramChannel.open()) {
+			channel.bind(new InetSocketAddress(port));
+			System.out.println("holding");
+			System.out.flush();
+			new BufferedReader(new InputStreamReader(System.in)).readLine();
 		}
 	}
 
