@@ -1,5 +1,7 @@
 package org.portreservation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,9 +18,16 @@ public final class BackendInfo {
 
 	private final @Nullable String persistentUnsupportedReason;
 
+	private final List<String> limits;
+
 	private BackendInfo(String name, @Nullable String persistentUnsupportedReason) {
+		this(name, persistentUnsupportedReason, List.of());
+	}
+
+	private BackendInfo(String name, @Nullable String persistentUnsupportedReason, List<String> limits) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.persistentUnsupportedReason = persistentUnsupportedReason;
+		this.limits = List.copyOf(limits);
 	}
 
 	/**
@@ -65,10 +74,32 @@ public final class BackendInfo {
 		return Optional.ofNullable(this.persistentUnsupportedReason);
 	}
 
+	/**
+	 * The same description, with what the backend cannot guarantee on this machine added.
+	 * @param limits each saying what does not hold here and why
+	 * @return the description
+	 */
+	public BackendInfo withLimits(List<String> limits) {
+		List<String> all = new ArrayList<>(this.limits);
+		all.addAll(limits);
+		return new BackendInfo(this.name, this.persistentUnsupportedReason, all);
+	}
+
+	/**
+	 * What the backend cannot guarantee on this machine, beyond what the library states
+	 * for every machine of the platform: a kernel or a JVM option that lacks what a
+	 * guarantee needs.
+	 * @return the limits, none where every guarantee holds
+	 */
+	public List<String> limits() {
+		return this.limits;
+	}
+
 	@Override
 	public String toString() {
-		return persistentSupported() ? this.name + ", persistent reservations supported"
+		String description = persistentSupported() ? this.name + ", persistent reservations supported"
 				: this.name + ", persistent reservations unavailable: " + this.persistentUnsupportedReason;
+		return this.limits.isEmpty() ? description : description + "; limits here: " + String.join("; ", this.limits);
 	}
 
 }

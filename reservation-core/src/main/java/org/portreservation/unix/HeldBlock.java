@@ -2,11 +2,8 @@ package org.portreservation.unix;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
-import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -18,16 +15,15 @@ import org.portreservation.PortBlock;
 import org.portreservation.Protocol;
 
 /**
- * A runtime block held by one placeholder socket per free port and a byte-range lock.
+ * A runtime block held by one {@link Placeholder} per free port and a byte-range lock.
  * <p>
- * A placeholder is bound to the wildcard address without SO_REUSEADDR or SO_REUSEPORT, so
- * that it cannot be bound over any socket already there, a placeholder of another process
- * included; it sets SO_REUSEPORT only once bound (what that guarantees is stated in
- * {@link org.portreservation}). Our own channel sets SO_REUSEPORT too and binds on top of
- * the placeholder, so the port is never unguarded. A TCP placeholder keeps its port after
- * the hand-off (it neither listens nor connects, so it takes no connections); a UDP
- * placeholder would take datagrams, so it is closed as soon as the real channel is bound,
- * and opened again when the port comes back.
+ * Our own channel sets SO_REUSEPORT and binds on top of the placeholder, so the port is
+ * never unguarded (what that guarantees is stated in {@link org.portreservation}). A TCP
+ * placeholder keeps its port while the channel is open: it neither listens nor connects,
+ * so it takes no connections. So does a UDP placeholder where {@link DatagramSteering}
+ * sends the port's datagrams to the channel; where it cannot, the placeholder would take
+ * datagrams, so it is closed as soon as the channel is bound, and {@link Reguard} opens
+ * it again when the channel has closed.
  */
 final class HeldBlock extends AbstractPortReservation {
 
@@ -39,7 +35,7 @@ final class HeldBlock extends AbstractPortReservation {
 	 * Placeholder per port, index {@code port - startPort}; {@code null} where none is
 	 * held.
 	 */
-	private final @Nullable NetworkChannel[] placeholders;
+	private final @Nullable Placeholder[] placeholders;
 
 	/**
 	 * The ports without a placeholder that can come back without a call to this
@@ -49,7 +45,7 @@ final class HeldBlock extends AbstractPortReservation {
 	 */
 	private final Map<Integer, BooleanSupplier> watched = new ConcurrentHashMap<>();
 
-	private HeldBlock(PortBlock block, @Nullable NetworkChannel[] placeholders, BlockLocks.BlockLock lock, long token) {
+	private HeldBlock(PortBlock block, @Nullable Placeholder[] placeholders, BlockLocks.BlockLock lock, long token) {
 		super(block, false);
 		this.placeholders = placeholders;
 		this.lock = lock;
@@ -66,11 +62,11 @@ final class HeldBlock extends AbstractPortReservation {
 		if (lock == null) {
 			throw new PortBusy(block.startPort(), true, null);
 		}
-		@Nullable NetworkChannel[] placeholders = new NetworkChannel[block.numberOfPorts()];
+		@Nullable Placeholder[] placeholders = new Placeholder[block.numberOfPorts()];
 		int port = block.startPort();
 		try {
 			for (; port <= block.endPort(); port++) {
-				placeholders[port - block.startPort()] = openPlaceholder(block.protocol(), port);
+				placeholders[port - block.startPort()] = Placeholder.bind(block.protocol(), port);
 			}
 			return new HeldBlock(block, placeholders, lock, token);
 		}
@@ -99,14 +95,15 @@ final class HeldBlock extends AbstractPortReservation {
 		try {
 			// Only a same-user SO_REUSEPORT socket can refuse a candidate, so the next
 			// may be free.
-			port = request.bindToFirstFreeCandidate();
+			port = (protocol() == Protocol.UDP) ? bindSteered(request) : request.bindToFirstFreeCandidate();
 		}
 		catch (BindException ex) {
 			// The caller's channel stays usable, as it was handed in.
 			channel.setOption(StandardSocketOptions.SO_REUSEPORT, false);
 			throw ex;
 		}
-		if (protocol() == Protocol.UDP) {
+		Placeholder placeholder = this.placeholders[port - startPort()];
+		if (protocol() == Protocol.UDP && placeholder != null && !placeholder.steered()) {
 			unguard(port);
 			watch(port, () -> !channel.isOpen());
 		}
@@ -116,8 +113,11 @@ final class HeldBlock extends AbstractPortReservation {
 	@Override
 	protected void unguard(int port) {
 		int index = port - startPort();
-		close(this.placeholders[index]);
-		this.placeholders[index] = null;
+		Placeholder placeholder = this.placeholders[index];
+		if (placeholder != null) {
+			placeholder.close();
+			this.placeholders[index] = null;
+		}
 	}
 
 	@Override
@@ -125,7 +125,7 @@ final class HeldBlock extends AbstractPortReservation {
 		int index = port - startPort();
 		if (this.placeholders[index] == null) {
 			try {
-				this.placeholders[index] = openPlaceholder(protocol(), port);
+				this.placeholders[index] = Placeholder.bind(protocol(), port);
 			}
 			catch (IOException ex) {
 				watch(port, () -> true);
@@ -163,42 +163,41 @@ final class HeldBlock extends AbstractPortReservation {
 		this.watched.clear();
 	}
 
+	/**
+	 * Binds the channel to the first candidate that accepts it, each steered before the
+	 * channel joins its reuse-port group.
+	 */
+	private int bindSteered(BindRequest request) throws IOException {
+		@Nullable BindException failure = null;
+		for (int port : request.candidates()) {
+			Placeholder placeholder = this.placeholders[port - startPort()];
+			if (placeholder != null) {
+				placeholder.steerDatagrams();
+			}
+			try {
+				request.bindTo(port);
+				return port;
+			}
+			catch (BindException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+			}
+		}
+		throw failure;
+	}
+
 	private void watch(int port, BooleanSupplier back) {
 		this.watched.put(port, back);
 		Reguard.watch(this);
 	}
 
-	private static NetworkChannel openPlaceholder(Protocol protocol, int port) throws IOException {
-		NetworkChannel channel = (protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open();
-		try {
-			channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
-			// Bound without SO_REUSEPORT, so the bind fails on any port already held,
-			// even by another instance of
-			// this library; set afterwards, so our own channels can bind on top of it.
-			channel.bind(new InetSocketAddress(port));
-			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-			return channel;
-		}
-		catch (IOException | RuntimeException | Error ex) {
-			close(channel);
-			throw ex;
-		}
-	}
-
-	private static void closeAll(@Nullable NetworkChannel[] channels) {
-		for (int i = 0; i < channels.length; i++) {
-			close(channels[i]);
-			channels[i] = null;
-		}
-	}
-
-	private static void close(@Nullable NetworkChannel channel) {
-		if (channel != null) {
-			try {
-				channel.close();
-			}
-			catch (IOException ex) {
-				// The descriptor is released even when close reports an error.
+	private static void closeAll(@Nullable Placeholder[] placeholders) {
+		for (int i = 0; i < placeholders.length; i++) {
+			Placeholder placeholder = placeholders[i];
+			if (placeholder != null) {
+				placeholder.close();
+				placeholders[i] = null;
 			}
 		}
 	}

@@ -50,6 +50,14 @@ public final class Intruder {
 		return new Command("bind", protocol.label(), first, last);
 	}
 
+	/**
+	 * Explicit binds of each of {@code addresses}, such as {@code 127.0.0.2} or
+	 * {@code ::1}, with and without SO_REUSEADDR.
+	 */
+	static Command bindAt(Protocol protocol, int port, String... addresses) {
+		return new Command("bind-at", protocol.label(), port, port, String.join(",", addresses));
+	}
+
 	/** The explicit binds of {@link #bind}, each with SO_REUSEPORT set. */
 	static Command reusePort(Protocol protocol, int first, int last) {
 		return new Command("reuseport", protocol.label(), first, last);
@@ -88,6 +96,17 @@ public final class Intruder {
 	/** A persistent TCP reservation. */
 	static Command persist(int start, int size) {
 		return new Command("persist", start, size);
+	}
+
+	/**
+	 * A process of this library: sets {@code properties} ({@code name=value}) before
+	 * anything uses the network, prints {@code local ADDRESS} of a wildcard socket of the
+	 * JDK and {@code backend DESCRIPTION}, acquires any free block and prints
+	 * {@code block FIRST LAST}, binds a channel from it if told to, prints {@code ready},
+	 * and at each line that arrives closes the channel ({@code closed}), then the block.
+	 */
+	static Command holder(Protocol protocol, int size, boolean bindChannel, String... properties) {
+		return new Command("holder", protocol.label(), size, bindChannel, String.join(",", properties));
 	}
 
 	/** The backend's description. */
@@ -146,6 +165,8 @@ public final class Intruder {
 			case "persist" -> createPersistent(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "acquire-at" -> acquireAt(PortReservations.forCurrentPlatform(),
 					Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "holder" -> holdBlock(Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]),
+					Boolean.parseBoolean(args[3]), (args.length > 4) ? args[4].split(",") : new String[0]);
 			case "hold" -> holdPort(Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]));
 			case "acquire-at-with-own-locks" ->
 				acquireAt(new UnixPortReservations(Files.createTempDirectory("other-locks")),
@@ -157,6 +178,7 @@ public final class Intruder {
 				List<String> got = switch (command) {
 					case "bind" -> explicitBinds(protocol, first, last, false);
 					case "reuseport" -> explicitBinds(protocol, first, last, true);
+					case "bind-at" -> bindsAt(protocol, first, args[4].split(","));
 					case "autobind" -> autobinds(protocol, first, last, Integer.parseInt(args[4]));
 					case "connect" -> connects(protocol, first, last, Integer.parseInt(args[4]));
 					case "hammer" -> bindRepeatedly(protocol, first, last, Long.parseLong(args[4]));
@@ -192,6 +214,17 @@ public final class Intruder {
 				tryBind(got, port, "ipv4-datagram-channel+SO_REUSEADDR", () -> DatagramChannel.open(INET), true,
 						reusePort);
 			}
+		}
+		return got;
+	}
+
+	private static List<String> bindsAt(Protocol protocol, int port, String[] addresses) throws IOException {
+		List<String> got = new ArrayList<>();
+		Opener opener = (protocol == Protocol.TCP) ? ServerSocketChannel::open : DatagramChannel::open;
+		for (String address : addresses) {
+			InetAddress local = InetAddress.getByName(address);
+			tryBind(got, port, "at " + address, opener, false, false, local);
+			tryBind(got, port, "at " + address + "+SO_REUSEADDR", opener, true, false, local);
 		}
 		return got;
 	}
@@ -315,6 +348,34 @@ public final class Intruder {
 		}
 		catch (PortReservationException ex) {
 			System.out.println("refused " + ex.getClass().getSimpleName() + " " + ex.getMessage());
+		}
+	}
+
+	private static void holdBlock(Protocol protocol, int size, boolean bindChannel, String[] properties)
+			throws IOException {
+		for (String property : properties) {
+			String[] nameAndValue = property.split("=", 2);
+			System.setProperty(nameAndValue[0], nameAndValue[1]);
+		}
+		try (DatagramChannel probe = DatagramChannel.open()) {
+			System.out.println("local " + probe.bind(new InetSocketAddress(0)).getLocalAddress());
+		}
+		PortReservations reservations = PortReservations.forCurrentPlatform();
+		System.out.println("backend " + reservations.backend());
+		try (PortReservation reservation = reservations.acquire(protocol, 0, size)) {
+			System.out.println("block " + reservation.startPort() + " " + reservation.endPort());
+			NetworkChannel channel = !bindChannel ? null : (protocol == Protocol.TCP)
+					? reservation.openServerSocketChannel() : reservation.openDatagramChannel();
+			System.out.println("ready");
+			System.out.flush();
+			BufferedReader input = new BufferedReader(new InputStreamReader(System.in));
+			input.readLine();
+			if (channel != null) {
+				channel.close();
+				System.out.println("closed");
+				System.out.flush();
+				input.readLine();
+			}
 		}
 	}
 

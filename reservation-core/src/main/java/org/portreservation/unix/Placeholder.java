@@ -1,0 +1,110 @@
+package org.portreservation.unix;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.portreservation.Protocol;
+
+/**
+ * What keeps other sockets off one port of a held block: a socket bound to the wildcard
+ * address without SO_REUSEADDR or SO_REUSEPORT, so that it cannot be bound over any
+ * socket already there, a placeholder of another process included; it sets SO_REUSEPORT
+ * only once bound, so that our own channels can bind over it.
+ */
+final class Placeholder {
+
+	private final Protocol protocol;
+
+	private final int port;
+
+	private final NetworkChannel channel;
+
+	/**
+	 * Whether the JDK made a dual-stack IPv6 socket, rather than an IPv4 one as under
+	 * {@code -Djava.net.preferIPv4Stack=true}.
+	 */
+	private final boolean dualStack;
+
+	private boolean steered;
+
+	private Placeholder(Protocol protocol, int port, NetworkChannel channel, boolean dualStack) {
+		this.protocol = protocol;
+		this.port = port;
+		this.channel = channel;
+		this.dualStack = dualStack;
+	}
+
+	/**
+	 * What placeholders cannot guarantee on this machine, for
+	 * {@link org.portreservation.BackendInfo#limits()}.
+	 */
+	static List<String> limits() {
+		List<String> limits = new ArrayList<>();
+		DatagramSteering.unavailableReason()
+			.ifPresent((reason) -> limits.add("a UDP port is unguarded while a channel bound from the block is open, "
+					+ "on the addresses that channel does not cover, and for up to about " + Reguard.INTERVAL_MILLIS
+					+ " ms after it closes, because its datagrams cannot be steered past the placeholder to the "
+					+ "channel here: " + reason));
+		return limits;
+	}
+
+	/**
+	 * Binds a placeholder.
+	 * @throws java.net.BindException if another socket holds the port
+	 * @throws IOException if the system fails otherwise
+	 */
+	static Placeholder bind(Protocol protocol, int port) throws IOException {
+		NetworkChannel channel = (protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open();
+		try {
+			channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
+			channel.bind(new InetSocketAddress(port));
+			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+			boolean dualStack = ((InetSocketAddress) channel.getLocalAddress()).getAddress() instanceof Inet6Address;
+			return new Placeholder(protocol, port, channel, dualStack);
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			close(channel);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Makes a UDP placeholder leave the datagrams to the channel that binds over it, so
+	 * that it can stay bound; see {@link DatagramSteering}. Call before that channel
+	 * binds; where it fails, {@link #steered()} stays {@code false}.
+	 */
+	void steerDatagrams() {
+		if (!this.steered && this.protocol == Protocol.UDP) {
+			this.steered = DatagramSteering.steer(this.dualStack, this.port);
+		}
+	}
+
+	/**
+	 * Whether the datagrams of the port go to the channel bound over this placeholder; if
+	 * not, a UDP placeholder must be closed once the channel is bound.
+	 */
+	boolean steered() {
+		return this.steered;
+	}
+
+	void close() {
+		close(this.channel);
+	}
+
+	private static void close(NetworkChannel channel) {
+		try {
+			channel.close();
+		}
+		catch (IOException ex) {
+			// The descriptor is released even when close reports an error.
+		}
+	}
+
+}
