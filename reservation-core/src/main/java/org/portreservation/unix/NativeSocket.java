@@ -43,6 +43,14 @@ final class NativeSocket implements AutoCloseable {
 	}
 
 	/**
+	 * Whether IPv6 sockets can be made: native sockets are available and the kernel has
+	 * IPv6.
+	 */
+	static boolean ipv6Available() {
+		return Ipv6.SUPPORTED;
+	}
+
+	/**
 	 * Makes an unbound socket that is closed on exec.
 	 * @throws IOException if the system refuses, or if native sockets are unavailable
 	 */
@@ -134,6 +142,22 @@ final class NativeSocket implements AutoCloseable {
 		catch (LinkageError ex) {
 			return Optional.of("JNA could not load the C library: " + ex);
 		}
+	}
+
+	/** Whether the kernel has IPv6, asked once and only when needed. */
+	private static final class Ipv6 {
+
+		private static final boolean SUPPORTED = probe();
+
+		private static boolean probe() {
+			try (NativeSocket socket = open(true, Protocol.UDP)) {
+				return true;
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+
 	}
 
 }

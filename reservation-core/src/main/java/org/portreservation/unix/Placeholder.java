@@ -9,14 +9,24 @@ import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.portreservation.Protocol;
+import org.portreservation.unix.jna.LibC;
 
 /**
  * What keeps other sockets off one port of a held block: a socket bound to the wildcard
  * address without SO_REUSEADDR or SO_REUSEPORT, so that it cannot be bound over any
  * socket already there, a placeholder of another process included; it sets SO_REUSEPORT
  * only once bound, so that our own channels can bind over it.
+ * <p>
+ * Under {@code -Djava.net.preferIPv4Stack=true} that socket is an IPv4 one, so an
+ * IPv6-only socket made natively holds the IPv6 side of the port beside it. Without it,
+ * another user could bind that side, and on Linux even the whole port: once it has bound
+ * and closed an IPv6-only SO_REUSEPORT socket there, the kernel's cache of the port's
+ * owner lets its dual-stack SO_REUSEPORT socket bind without looking at ours.
  */
 final class Placeholder {
 
@@ -32,13 +42,18 @@ final class Placeholder {
 	 */
 	private final boolean dualStack;
 
+	/** The IPv6 side of the port beside an IPv4 {@link #channel}, where there is IPv6. */
+	private final @Nullable NativeSocket ipv6Only;
+
 	private boolean steered;
 
-	private Placeholder(Protocol protocol, int port, NetworkChannel channel, boolean dualStack) {
+	private Placeholder(Protocol protocol, int port, NetworkChannel channel, boolean dualStack,
+			@Nullable NativeSocket ipv6Only) {
 		this.protocol = protocol;
 		this.port = port;
 		this.channel = channel;
 		this.dualStack = dualStack;
+		this.ipv6Only = ipv6Only;
 	}
 
 	/**
@@ -52,6 +67,14 @@ final class Placeholder {
 					+ "on the addresses that channel does not cover, and for up to about " + Reguard.INTERVAL_MILLIS
 					+ " ms after it closes, because its datagrams cannot be steered past the placeholder to the "
 					+ "channel here: " + reason));
+		Optional<String> nativeSockets = NativeSocket.unavailableReason();
+		if (Boolean.getBoolean("java.net.preferIPv4Stack") && nativeSockets.isPresent()) {
+			limits.add("under -Djava.net.preferIPv4Stack=true placeholders are IPv4 sockets and no IPv6 one can be "
+					+ "made beside them here (" + nativeSockets.get() + "), so another process can bind the IPv6 side "
+					+ "of a reserved port, and on Linux another user who first binds and closes an IPv6-only "
+					+ "SO_REUSEPORT socket there can then bind the whole port dual-stack; without that option "
+					+ "placeholders are dual-stack and hold both sides");
+		}
 		return limits;
 	}
 
@@ -67,10 +90,31 @@ final class Placeholder {
 			channel.bind(new InetSocketAddress(port));
 			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
 			boolean dualStack = ((InetSocketAddress) channel.getLocalAddress()).getAddress() instanceof Inet6Address;
-			return new Placeholder(protocol, port, channel, dualStack);
+			return new Placeholder(protocol, port, channel, dualStack, dualStack ? null : bindIpv6Only(protocol, port));
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			close(channel);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Binds the IPv6 side of a port without SO_REUSEPORT, as nothing of ours binds over
+	 * it.
+	 * @return the socket, or {@code null} where native sockets or IPv6 are unavailable
+	 */
+	private static @Nullable NativeSocket bindIpv6Only(Protocol protocol, int port) throws IOException {
+		if (!NativeSocket.ipv6Available()) {
+			return null;
+		}
+		NativeSocket socket = NativeSocket.open(true, protocol);
+		try {
+			socket.setOption(LibC.IPPROTO_IPV6, LibC.IPV6_V6ONLY, 1);
+			socket.bindWildcard(true, port);
+			return socket;
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			socket.close();
 			throw ex;
 		}
 	}
@@ -96,6 +140,9 @@ final class Placeholder {
 
 	void close() {
 		close(this.channel);
+		if (this.ipv6Only != null) {
+			this.ipv6Only.close();
+		}
 	}
 
 	private static void close(NetworkChannel channel) {

@@ -21,6 +21,7 @@ import org.portreservation.PortReservation;
 import org.portreservation.PortReservationException;
 import org.portreservation.PortReservations;
 import org.portreservation.Protocol;
+import org.portreservation.unix.jna.LibC;
 
 import static java.net.StandardProtocolFamily.INET;
 
@@ -56,6 +57,15 @@ public final class Intruder {
 	 */
 	static Command bindAt(Protocol protocol, int port, String... addresses) {
 		return new Command("bind-at", protocol.label(), port, port, String.join(",", addresses));
+	}
+
+	/**
+	 * Binds of the IPv6 side of each port, without and with SO_REUSEPORT, then dual-stack
+	 * binds with SO_REUSEPORT (listening for TCP, and taking an IPv4 connection if one
+	 * comes): what an IPv4-only placeholder would let through.
+	 */
+	static Command ipv6OnlyFirst(Protocol protocol, int first, int last) {
+		return new Command("ipv6-only-first", protocol.label(), first, last);
 	}
 
 	/** The explicit binds of {@link #bind}, each with SO_REUSEPORT set. */
@@ -179,6 +189,7 @@ public final class Intruder {
 					case "bind" -> explicitBinds(protocol, first, last, false);
 					case "reuseport" -> explicitBinds(protocol, first, last, true);
 					case "bind-at" -> bindsAt(protocol, first, args[4].split(","));
+					case "ipv6-only-first" -> ipv6SideFirst(protocol, first, last);
 					case "autobind" -> autobinds(protocol, first, last, Integer.parseInt(args[4]));
 					case "connect" -> connects(protocol, first, last, Integer.parseInt(args[4]));
 					case "hammer" -> bindRepeatedly(protocol, first, last, Long.parseLong(args[4]));
@@ -227,6 +238,61 @@ public final class Intruder {
 			tryBind(got, port, "at " + address + "+SO_REUSEADDR", opener, true, false, local);
 		}
 		return got;
+	}
+
+	private static List<String> ipv6SideFirst(Protocol protocol, int first, int last) throws IOException {
+		List<String> got = new ArrayList<>();
+		for (int port = first; port <= last; port++) {
+			for (boolean reusePort : new boolean[] { false, true }) {
+				if (bindIpv6Only(protocol, port, reusePort)) {
+					got.add(port + " ipv6-only" + (reusePort ? "+SO_REUSEPORT" : ""));
+				}
+			}
+			if (protocol == Protocol.TCP) {
+				listenDualStack(got, port);
+			}
+			else {
+				tryBind(got, port, "dual-stack", DatagramChannel::open, false, true);
+			}
+		}
+		return got;
+	}
+
+	private static boolean bindIpv6Only(Protocol protocol, int port, boolean reusePort) {
+		try (NativeSocket socket = NativeSocket.open(true, protocol)) {
+			socket.setOption(LibC.IPPROTO_IPV6, LibC.IPV6_V6ONLY, 1);
+			if (reusePort) {
+				socket.setOption(LibC.SOL_SOCKET, LibC.SO_REUSEPORT, 1);
+			}
+			socket.bindWildcard(true, port);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static void listenDualStack(List<String> got, int port) throws IOException {
+		try (ServerSocketChannel server = ServerSocketChannel.open()) {
+			server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+			server.bind(new InetSocketAddress(port), 1);
+			got.add(port + " dual-stack+SO_REUSEPORT");
+			server.configureBlocking(false);
+			try (SocketChannel client = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
+				Thread.sleep(100);
+				try (SocketChannel accepted = server.accept()) {
+					if (accepted != null) {
+						got.add(port + " dual-stack+SO_REUSEPORT accepted " + accepted.getRemoteAddress());
+					}
+				}
+			}
+			catch (IOException | InterruptedException ex) {
+				// The connection went elsewhere: the bind is what counts.
+			}
+		}
+		catch (IOException ex) {
+			// Refused: what the reservation is for.
+		}
 	}
 
 	private static void tryBind(List<String> got, int port, String how, Opener opener, Boolean reuseAddress,
