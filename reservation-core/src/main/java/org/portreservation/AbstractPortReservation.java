@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -534,8 +535,23 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		 * @throws IOException if the operating system fails otherwise
 		 */
 		public int bindToFirstFreeCandidate() throws IOException {
+			return bindToFirstFreeCandidate((port) -> {
+			});
+		}
+
+		/**
+		 * Binds the channel to the first of the {@link #candidates()} that the operating
+		 * system accepts, preparing each port before the channel tries it.
+		 * @param beforeEach what the backend does to a port before the bind, such as
+		 * steering its datagrams
+		 * @return the port the channel is now bound to
+		 * @throws BindException the first refusal, if every candidate is refused
+		 * @throws IOException if the operating system fails otherwise
+		 */
+		public int bindToFirstFreeCandidate(IntConsumer beforeEach) throws IOException {
 			@Nullable BindException failure = null;
 			for (int port : this.candidates) {
+				beforeEach.accept(port);
 				try {
 					bindTo(port);
 					return port;

@@ -1,5 +1,7 @@
 package org.portreservation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,12 +18,16 @@ public final class BackendInfo {
 
 	private final @Nullable String persistentUnsupportedReason;
 
-	private final @Nullable String warning;
+	private final List<String> limits;
 
-	private BackendInfo(String name, @Nullable String persistentUnsupportedReason, @Nullable String warning) {
+	private BackendInfo(String name, @Nullable String persistentUnsupportedReason) {
+		this(name, persistentUnsupportedReason, List.of());
+	}
+
+	private BackendInfo(String name, @Nullable String persistentUnsupportedReason, List<String> limits) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.persistentUnsupportedReason = persistentUnsupportedReason;
-		this.warning = warning;
+		this.limits = List.copyOf(limits);
 	}
 
 	/**
@@ -30,7 +36,7 @@ public final class BackendInfo {
 	 * @return the description
 	 */
 	public static BackendInfo withPersistent(String name) {
-		return new BackendInfo(name, null, null);
+		return new BackendInfo(name, null);
 	}
 
 	/**
@@ -40,7 +46,7 @@ public final class BackendInfo {
 	 * @return the description
 	 */
 	public static BackendInfo withoutPersistent(String name, String reason) {
-		return new BackendInfo(name, Objects.requireNonNull(reason, "reason"), null);
+		return new BackendInfo(name, Objects.requireNonNull(reason, "reason"));
 	}
 
 	/**
@@ -69,28 +75,31 @@ public final class BackendInfo {
 	}
 
 	/**
-	 * This description with a warning about this machine, such as an operating system on
-	 * which the backend refuses to reserve.
-	 * @param warning what is wrong and what to do
-	 * @return the description with the warning
+	 * The same description, with what the backend cannot guarantee on this machine added.
+	 * @param limits each saying what does not hold here and why
+	 * @return the description
 	 */
-	public BackendInfo withWarning(String warning) {
-		return new BackendInfo(this.name, this.persistentUnsupportedReason, Objects.requireNonNull(warning, "warning"));
+	public BackendInfo withLimits(List<String> limits) {
+		List<String> all = new ArrayList<>(this.limits);
+		all.addAll(limits);
+		return new BackendInfo(this.name, this.persistentUnsupportedReason, all);
 	}
 
 	/**
-	 * What the backend warns about on this machine.
-	 * @return the warning, empty when there is none
+	 * What the backend cannot guarantee on this machine, beyond what the library states
+	 * for every machine of the platform: a kernel or a JVM option that lacks what a
+	 * guarantee needs.
+	 * @return the limits, none where every guarantee holds
 	 */
-	public Optional<String> warning() {
-		return Optional.ofNullable(this.warning);
+	public List<String> limits() {
+		return this.limits;
 	}
 
 	@Override
 	public String toString() {
 		String description = persistentSupported() ? this.name + ", persistent reservations supported"
 				: this.name + ", persistent reservations unavailable: " + this.persistentUnsupportedReason;
-		return (this.warning != null) ? description + "; warning: " + this.warning : description;
+		return this.limits.isEmpty() ? description : description + "; limits here: " + String.join("; ", this.limits);
 	}
 
 }

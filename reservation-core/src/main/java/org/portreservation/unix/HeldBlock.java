@@ -2,12 +2,11 @@ package org.portreservation.unix;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
-import java.nio.channels.SocketChannel;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,16 +15,15 @@ import org.portreservation.PortBlock;
 import org.portreservation.Protocol;
 
 /**
- * A runtime block held by one placeholder socket per free port and a byte-range lock.
+ * A runtime block held by one {@link Placeholder} per free port and a byte-range lock.
  * <p>
- * A placeholder is bound to the wildcard address without SO_REUSEADDR or SO_REUSEPORT, so
- * that it cannot be bound over any socket already there, a placeholder of another process
- * included; it sets SO_REUSEPORT only once bound (what that guarantees is stated in
- * {@link org.portreservation}). Our own channel sets SO_REUSEPORT too and binds on top of
- * the placeholder, so the port is never unguarded. A TCP placeholder keeps its port after
- * the hand-off (it neither listens nor connects, so it takes no connections); a UDP
- * placeholder would take datagrams, so it is closed as soon as the real channel is bound,
- * and opened again when the port comes back.
+ * Our own channel sets SO_REUSEPORT and binds on top of the placeholder, so the port is
+ * never unguarded (what that guarantees is stated in {@link org.portreservation}). A TCP
+ * placeholder keeps its port while the channel is open: it neither listens nor connects,
+ * so it takes no connections. So does a UDP placeholder where {@link DatagramSteering}
+ * sends the port's datagrams to the channel; where it cannot, the placeholder would take
+ * datagrams, so it is closed as soon as the channel is bound, and {@link Reguard} opens
+ * it again when the channel has closed.
  */
 final class HeldBlock extends AbstractPortReservation {
 
@@ -37,15 +35,17 @@ final class HeldBlock extends AbstractPortReservation {
 	 * Placeholder per port, index {@code port - startPort}; {@code null} where none is
 	 * held.
 	 */
-	private final @Nullable NetworkChannel[] placeholders;
+	private final @Nullable Placeholder[] placeholders;
 
 	/**
-	 * How many ports have no placeholder, read by {@link Reguard} without this
-	 * reservation's lock.
+	 * The ports without a placeholder that can come back without a call to this
+	 * reservation, each with how to tell that it has: a UDP port whose channel is open, a
+	 * port that another socket still held when it came back. Written under this
+	 * reservation's lock, read by {@link Reguard} without it.
 	 */
-	private final AtomicInteger unguarded = new AtomicInteger();
+	private final Map<Integer, BooleanSupplier> watched = new ConcurrentHashMap<>();
 
-	private HeldBlock(PortBlock block, @Nullable NetworkChannel[] placeholders, BlockLocks.BlockLock lock, long token) {
+	private HeldBlock(PortBlock block, @Nullable Placeholder[] placeholders, BlockLocks.BlockLock lock, long token) {
 		super(block, false);
 		this.placeholders = placeholders;
 		this.lock = lock;
@@ -62,11 +62,12 @@ final class HeldBlock extends AbstractPortReservation {
 		if (lock == null) {
 			throw new PortBusy(block.startPort(), true, null);
 		}
-		@Nullable NetworkChannel[] placeholders = new NetworkChannel[block.numberOfPorts()];
+		@Nullable Placeholder[] placeholders = new Placeholder[block.numberOfPorts()];
 		int port = block.startPort();
 		try {
 			for (; port <= block.endPort(); port++) {
-				placeholders[port - block.startPort()] = openPlaceholder(block.protocol(), port, lock);
+				placeholders[port - block.startPort()] = Placeholder.bind(block.protocol(), port,
+						lock.excludesOtherInstances());
 			}
 			return new HeldBlock(block, placeholders, lock, token);
 		}
@@ -95,15 +96,17 @@ final class HeldBlock extends AbstractPortReservation {
 		try {
 			// Only a same-user SO_REUSEPORT socket can refuse a candidate, so the next
 			// may be free.
-			port = request.bindToFirstFreeCandidate();
+			port = request.bindToFirstFreeCandidate(this::steerDatagrams);
 		}
 		catch (BindException ex) {
 			// The caller's channel stays usable, as it was handed in.
 			channel.setOption(StandardSocketOptions.SO_REUSEPORT, false);
 			throw ex;
 		}
-		if (protocol() == Protocol.UDP) {
+		Placeholder placeholder = this.placeholders[port - startPort()];
+		if (protocol() == Protocol.UDP && placeholder != null && !placeholder.steered()) {
 			unguard(port);
+			watch(port, () -> !channel.isOpen());
 		}
 		return port;
 	}
@@ -111,106 +114,77 @@ final class HeldBlock extends AbstractPortReservation {
 	@Override
 	protected void unguard(int port) {
 		int index = port - startPort();
-		if (this.placeholders[index] != null) {
-			close(this.placeholders[index]);
+		Placeholder placeholder = this.placeholders[index];
+		if (placeholder != null) {
+			placeholder.close();
 			this.placeholders[index] = null;
-			this.unguarded.incrementAndGet();
-			Reguard.watch(this);
 		}
 	}
 
 	@Override
 	protected boolean guard(int port) {
 		int index = port - startPort();
-		if (this.placeholders[index] != null) {
-			return true;
+		if (this.placeholders[index] == null) {
+			try {
+				this.placeholders[index] = Placeholder.bind(protocol(), port, this.lock.excludesOtherInstances());
+			}
+			catch (IOException ex) {
+				watch(port, () -> true);
+				return false;
+			}
 		}
-		try {
-			this.placeholders[index] = openPlaceholder(protocol(), port, this.lock);
-			this.unguarded.decrementAndGet();
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		this.watched.remove(port);
+		return true;
 	}
 
 	/**
-	 * Guards the ports that came back since the last look.
-	 * @return whether the block still has unguarded ports to watch
+	 * Guards again the watched ports that came back; {@link Reguard} calls it without
+	 * this reservation's lock.
 	 */
-	boolean reguard() {
-		if (!isOpen()) {
-			return false;
+	void reguard() {
+		for (BooleanSupplier back : this.watched.values()) {
+			if (back.getAsBoolean()) {
+				// Every call that takes the lock takes back returned ports:
+				// portsInUse costs only the ports in use.
+				portsInUse();
+				return;
+			}
 		}
-		freePorts();
-		return this.unguarded.get() > 0;
+	}
+
+	/** Whether a port of the block is watched; {@link Reguard} drops the block if not. */
+	boolean watching() {
+		return !this.watched.isEmpty();
 	}
 
 	@Override
 	protected void release() {
 		closeAll(this.placeholders);
 		this.lock.release();
+		this.watched.clear();
 	}
 
-	private static NetworkChannel openPlaceholder(Protocol protocol, int port, BlockLocks.BlockLock lock)
-			throws IOException {
-		try {
-			return bindPlaceholder(protocol, port, false);
-		}
-		catch (BindException ex) {
-			if (protocol != Protocol.TCP || !lock.excludesOtherInstances() || TimeWait.only(port).isEmpty()) {
-				throw ex;
-			}
-			// Only closed connections of a SO_REUSEPORT server (every server bound from a
-			// block is one) sit there: a placeholder that sets SO_REUSEPORT before it
-			// binds
-			// binds over them, while live sockets of other users still conflict
-			// (inet_bind_conflict). Only under the lock, as a second instance would pass
-			// too.
-			try {
-				return bindPlaceholder(protocol, port, true);
-			}
-			catch (BindException stillBusy) {
-				ex.addSuppressed(stillBusy);
-				throw ex;
-			}
+	/**
+	 * Lets a UDP port's datagrams reach the channel about to bind over its placeholder.
+	 */
+	private void steerDatagrams(int port) {
+		Placeholder placeholder = this.placeholders[port - startPort()];
+		if (placeholder != null) {
+			placeholder.steerDatagrams();
 		}
 	}
 
-	private static NetworkChannel bindPlaceholder(Protocol protocol, int port, boolean overTimeWait)
-			throws IOException {
-		NetworkChannel channel = (protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open();
-		try {
-			channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
-			// Bound without SO_REUSEPORT (but over TIME_WAIT), so the bind fails on any
-			// port already held, even by another instance of this library; set
-			// afterwards, so our own channels can bind on top of it.
-			channel.setOption(StandardSocketOptions.SO_REUSEPORT, overTimeWait);
-			channel.bind(new InetSocketAddress(port));
-			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-			return channel;
-		}
-		catch (IOException | RuntimeException | Error ex) {
-			close(channel);
-			throw ex;
-		}
+	private void watch(int port, BooleanSupplier back) {
+		this.watched.put(port, back);
+		Reguard.watch(this);
 	}
 
-	private static void closeAll(@Nullable NetworkChannel[] channels) {
-		for (int i = 0; i < channels.length; i++) {
-			close(channels[i]);
-			channels[i] = null;
-		}
-	}
-
-	private static void close(@Nullable NetworkChannel channel) {
-		if (channel != null) {
-			try {
-				channel.close();
-			}
-			catch (IOException ex) {
-				// The descriptor is released even when close reports an error.
+	private static void closeAll(@Nullable Placeholder[] placeholders) {
+		for (int i = 0; i < placeholders.length; i++) {
+			Placeholder placeholder = placeholders[i];
+			if (placeholder != null) {
+				placeholder.close();
+				placeholders[i] = null;
 			}
 		}
 	}

@@ -90,17 +90,21 @@ public final class UnixPortReservations extends AbstractPortReservations {
 	public BackendInfo backend() {
 		String name = System.getProperty("os.name", "unix").toLowerCase(Locale.ROOT).replace(' ', '-')
 				+ " (held sockets)";
+		BackendInfo info;
 		if (!Files.exists(KernelPorts.RESERVED_PORTS)) {
-			return BackendInfo.withoutPersistent(name, "this system has no " + KernelPorts.RESERVED_PORTS
+			info = BackendInfo.withoutPersistent(name, "this system has no " + KernelPorts.RESERVED_PORTS
 					+ " (net.ipv4.ip_local_reserved_ports exists only on Linux)");
 		}
-		if (!Files.isWritable(KernelPorts.RESERVED_PORTS)) {
-			return BackendInfo.withoutPersistent(name,
+		else if (!Files.isWritable(KernelPorts.RESERVED_PORTS)) {
+			info = BackendInfo.withoutPersistent(name,
 					"writing net.ipv4.ip_local_reserved_ports needs root or "
 							+ "CAP_NET_ADMIN in this network namespace; run as root, or let an administrator run "
 							+ "'sudo sysctl -w net.ipv4.ip_local_reserved_ports=<ports>'");
 		}
-		return BackendInfo.withPersistent(name);
+		else {
+			info = BackendInfo.withPersistent(name);
+		}
+		return info.withLimits(Placeholder.limits());
 	}
 
 	@Override

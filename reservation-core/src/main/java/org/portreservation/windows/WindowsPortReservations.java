@@ -1,5 +1,6 @@
 package org.portreservation.windows;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.portreservation.AbstractPortReservations;
@@ -62,7 +63,7 @@ public final class WindowsPortReservations extends AbstractPortReservations {
 			.orElseGet(() -> BackendInfo.withPersistent(NAME));
 		return WindowsBuild.unsupportedReason()
 			.map((reason) -> info
-				.withWarning("acquire, createPersistent and lookupPersistent refuse to reserve: " + reason))
+				.withLimits(List.of("acquire, createPersistent and lookupPersistent refuse to reserve: " + reason)))
 			.orElse(info);
 	}
 

@@ -26,6 +26,7 @@ import org.portreservation.PortReservation;
 import org.portreservation.PortReservationException;
 import org.portreservation.PortReservations;
 import org.portreservation.Protocol;
+import org.portreservation.unix.jna.LibC;
 
 import static java.net.StandardProtocolFamily.INET;
 
@@ -65,6 +66,23 @@ public final class Intruder {
 	 */
 	static Command bind(Protocol protocol, int first, int last) {
 		return new Command("bind", protocol.label(), first, last);
+	}
+
+	/**
+	 * Explicit binds of each of {@code addresses}, such as {@code 127.0.0.2} or
+	 * {@code ::1}, with and without SO_REUSEADDR.
+	 */
+	static Command bindAt(Protocol protocol, int port, String... addresses) {
+		return new Command("bind-at", protocol.label(), port, port, String.join(",", addresses));
+	}
+
+	/**
+	 * Binds of the IPv6 side of each port, without and with SO_REUSEPORT, then dual-stack
+	 * binds with SO_REUSEPORT (listening for TCP, and taking an IPv4 connection if one
+	 * comes): what an IPv4-only placeholder would let through.
+	 */
+	static Command ipv6OnlyFirst(Protocol protocol, int first, int last) {
+		return new Command("ipv6-only-first", protocol.label(), first, last);
 	}
 
 	/** The explicit binds of {@link #bind}, each with SO_REUSEPORT set. */
@@ -114,6 +132,17 @@ public final class Intruder {
 	 */
 	static Command serveOnce(int start, int size) {
 		return new Command("serve-once", start, size);
+	}
+
+	/**
+	 * A process of this library: sets {@code properties} ({@code name=value}) before
+	 * anything uses the network, prints {@code local ADDRESS} of a wildcard socket of the
+	 * JDK and {@code backend DESCRIPTION}, acquires any free block and prints
+	 * {@code block FIRST LAST}, binds a channel from it if told to, prints {@code ready},
+	 * and at each line that arrives closes the channel ({@code closed}), then the block.
+	 */
+	static Command holder(Protocol protocol, int size, boolean bindChannel, String... properties) {
+		return new Command("holder", protocol.label(), size, bindChannel, String.join(",", properties));
 	}
 
 	/** The backend's description. */
@@ -175,6 +204,14 @@ public final class Intruder {
 	 */
 	static Command persistMany(int start, int size, int count, int stride) {
 		return new Command("persist-many", start, size, count, stride);
+	}
+
+	/**
+	 * Binds a port with an ordinary channel, prints {@code holding}, and closes it when a
+	 * line arrives: the process a lease is handed off to.
+	 */
+	static Command hold(Protocol protocol, int port) {
+		return new Command("hold", protocol.label(), port);
 	}
 
 	/** What the intruder is told to do. */
@@ -240,6 +277,9 @@ public final class Intruder {
 			case "persist" -> createPersistent(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "acquire-at" -> acquireAt(PortReservations.forCurrentPlatform(),
 					Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "holder" -> holdBlock(Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]),
+					Boolean.parseBoolean(args[3]), (args.length > 4) ? args[4].split(",") : new String[0]);
+			case "hold" -> holdPort(Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]));
 			case "acquire-at-with-own-locks" ->
 				acquireAt(new UnixPortReservations(Files.createTempDirectory("other-locks")),
 						Protocol.valueOf(args[1].toUpperCase()), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -257,6 +297,8 @@ public final class Intruder {
 				List<String> got = switch (command) {
 					case "bind" -> explicitBinds(protocol, first, last, false);
 					case "reuseport" -> explicitBinds(protocol, first, last, true);
+					case "bind-at" -> bindsAt(protocol, first, args[4].split(","));
+					case "ipv6-only-first" -> ipv6SideFirst(protocol, first, last);
 					case "autobind" -> autobinds(protocol, first, last, Integer.parseInt(args[4]));
 					case "connect" -> connects(protocol, first, last, Integer.parseInt(args[4]));
 					case "hammer" -> bindRepeatedly(protocol, first, last, Long.parseLong(args[4]));
@@ -294,6 +336,72 @@ public final class Intruder {
 			}
 		}
 		return got;
+	}
+
+	private static List<String> bindsAt(Protocol protocol, int port, String[] addresses) throws IOException {
+		List<String> got = new ArrayList<>();
+		Opener opener = (protocol == Protocol.TCP) ? ServerSocketChannel::open : DatagramChannel::open;
+		for (String address : addresses) {
+			InetAddress local = InetAddress.getByName(address);
+			tryBind(got, port, "at " + address, opener, false, false, local);
+			tryBind(got, port, "at " + address + "+SO_REUSEADDR", opener, true, false, local);
+		}
+		return got;
+	}
+
+	private static List<String> ipv6SideFirst(Protocol protocol, int first, int last) throws IOException {
+		List<String> got = new ArrayList<>();
+		for (int port = first; port <= last; port++) {
+			for (boolean reusePort : new boolean[] { false, true }) {
+				if (bindIpv6Only(protocol, port, reusePort)) {
+					got.add(port + " ipv6-only" + (reusePort ? "+SO_REUSEPORT" : ""));
+				}
+			}
+			if (protocol == Protocol.TCP) {
+				listenDualStack(got, port);
+			}
+			else {
+				tryBind(got, port, "dual-stack", DatagramChannel::open, false, true);
+			}
+		}
+		return got;
+	}
+
+	private static boolean bindIpv6Only(Protocol protocol, int port, boolean reusePort) {
+		try (NativeSocket socket = NativeSocket.open(true, protocol)) {
+			socket.setOption(LibC.IPPROTO_IPV6, LibC.IPV6_V6ONLY, 1);
+			if (reusePort) {
+				socket.setOption(LibC.SOL_SOCKET, LibC.SO_REUSEPORT, 1);
+			}
+			socket.bindWildcard(true, port);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static void listenDualStack(List<String> got, int port) throws IOException {
+		try (ServerSocketChannel server = ServerSocketChannel.open()) {
+			server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+			server.bind(new InetSocketAddress(port), 1);
+			got.add(port + " dual-stack+SO_REUSEPORT");
+			server.configureBlocking(false);
+			try (SocketChannel client = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
+				Thread.sleep(100);
+				try (SocketChannel accepted = server.accept()) {
+					if (accepted != null) {
+						got.add(port + " dual-stack+SO_REUSEPORT accepted " + accepted.getRemoteAddress());
+					}
+				}
+			}
+			catch (IOException | InterruptedException ex) {
+				// The connection went elsewhere: the bind is what counts.
+			}
+		}
+		catch (IOException ex) {
+			// Refused: what the reservation is for.
+		}
 	}
 
 	private static void tryBind(List<String> got, int port, String how, Opener opener, Boolean reuseAddress,
@@ -533,6 +641,44 @@ public final class Intruder {
 		}
 		System.out.println("done");
 		System.out.flush();
+	}
+
+	private static void holdBlock(Protocol protocol, int size, boolean bindChannel, String[] properties)
+			throws IOException {
+		for (String property : properties) {
+			String[] nameAndValue = property.split("=", 2);
+			System.setProperty(nameAndValue[0], nameAndValue[1]);
+		}
+		try (DatagramChannel probe = DatagramChannel.open()) {
+			System.out.println("local " + probe.bind(new InetSocketAddress(0)).getLocalAddress());
+		}
+		PortReservations reservations = PortReservations.forCurrentPlatform();
+		System.out.println("backend " + reservations.backend());
+		try (PortReservation reservation = reservations.acquire(protocol, 0, size)) {
+			System.out.println("block " + reservation.startPort() + " " + reservation.endPort());
+			NetworkChannel channel = !bindChannel ? null : (protocol == Protocol.TCP)
+					? reservation.openServerSocketChannel() : reservation.openDatagramChannel();
+			System.out.println("ready");
+			System.out.flush();
+			BufferedReader input = new BufferedReader(new InputStreamReader(System.in));
+			input.readLine();
+			if (channel != null) {
+				channel.close();
+				System.out.println("closed");
+				System.out.flush();
+				input.readLine();
+			}
+		}
+	}
+
+	private static void holdPort(Protocol protocol, int port) throws IOException {
+		try (NetworkChannel channel = (protocol == Protocol.TCP) ? ServerSocketChannel.open()
+				: DatagramChannel.open()) {
+			channel.bind(new InetSocketAddress(port));
+			System.out.println("holding");
+			System.out.flush();
+			new BufferedReader(new InputStreamReader(System.in)).readLine();
+		}
 	}
 
 	private static void holdUntilTold(List<PortReservation> held) throws IOException {

@@ -55,17 +55,17 @@ class WindowsBuildStandInTests {
 	@Test
 	void warnsInTheBackendsDescriptionOnAnOlderBuild() {
 		StandIn.INSTANCE.standin_set_build(17134);
-		assertThat(this.reservations.backend().warning()).hasValueSatisfying(
-				(warning) -> assertThat(warning).contains("acquire, createPersistent and lookupPersistent refuse")
-					.contains("Windows build 17134")
-					.contains("build 17763"));
-		assertThat(this.reservations.backend().toString()).contains("warning: ");
+		assertThat(this.reservations.backend().limits()).singleElement()
+			.satisfies((limit) -> assertThat(limit).contains("acquire, createPersistent and lookupPersistent refuse")
+				.contains("Windows build 17134")
+				.contains("build 17763"));
+		assertThat(this.reservations.backend().toString()).contains("limits here: ");
 	}
 
 	@Test
 	void reservesFromBuild17763On() {
 		StandIn.INSTANCE.standin_set_build(17763);
-		assertThat(this.reservations.backend().warning()).isEmpty();
+		assertThat(this.reservations.backend().limits()).isEmpty();
 		try (PortReservation reservation = this.reservations.acquire(Protocol.UDP, 0, 2)) {
 			assertThat(reservation.freePorts()).hasSize(2);
 		}

@@ -30,7 +30,7 @@ class WindowsBuildTests {
 	@Test
 	void warnsOnlyBelowBuild17763() {
 		boolean supported = WindowsBuild.current() >= WindowsBuild.FIRST_SUPPORTED;
-		assertThat(PortReservations.forCurrentPlatform().backend().warning().isEmpty()).isEqualTo(supported);
+		assertThat(PortReservations.forCurrentPlatform().backend().limits().isEmpty()).isEqualTo(supported);
 	}
 
 }
