@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -37,6 +38,12 @@ public abstract class PortReservationContractTests {
 	 * @return the backend
 	 */
 	protected abstract PortReservations reservations();
+
+	/**
+	 * The name the backend under test gives itself on this machine.
+	 * @return for example {@code linux (held sockets)}
+	 */
+	protected abstract String backendName();
 
 	@AfterEach
 	void closeResources() throws Exception {
@@ -393,9 +400,30 @@ public abstract class PortReservationContractTests {
 	}
 
 	@Test
-	void backendDescribesItself() {
+	void backendDescribesItselfAndWhetherPersistentReservationsWorkHere() {
 		BackendInfo info = reservations().backend();
-		assertThat(info.name()).isNotBlank();
+		assertThat(info.name()).isEqualTo(backendName());
+		int start = FreeBlocks.start(reservations(), Protocol.TCP, 2);
+		if (info.persistentSupported()) {
+			assertThat(info.persistentUnsupportedReason()).isEmpty();
+			assertThat(info).hasToString(backendName() + ", persistent reservations supported");
+			PortReservation created = reservations().createPersistent(Protocol.TCP, start, 2);
+			try (created;
+					PortReservation found = reservations().lookupPersistent(Protocol.TCP, start, 2).orElseThrow()) {
+				assertThat(found.startPort()).isEqualTo(start);
+			}
+			finally {
+				reservations().deletePersistent(Protocol.TCP, start, 2);
+			}
+		}
+		else {
+			String reason = info.persistentUnsupportedReason().orElseThrow();
+			assertThat(info).hasToString(backendName() + ", persistent reservations unavailable: " + reason);
+			assertThatExceptionOfType(PortReservationException.class).isThrownBy(() -> {
+				reservations().createPersistent(Protocol.TCP, start, 2).close();
+				reservations().deletePersistent(Protocol.TCP, start, 2);
+			}).isInstanceOfAny(ReservationAccessDeniedException.class, UnsupportedPlatformException.class);
+		}
 	}
 
 	protected static int port(java.net.SocketAddress address) {

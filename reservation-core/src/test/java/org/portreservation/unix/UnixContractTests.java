@@ -19,4 +19,9 @@ class UnixContractTests extends PortReservationContractTests {
 		return this.reservations;
 	}
 
+	@Override
+	protected String backendName() {
+		return ((OS.current() == OS.MAC) ? "mac-os-x" : "linux") + " (held sockets)";
+	}
+
 }
