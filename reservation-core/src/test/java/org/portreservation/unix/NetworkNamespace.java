@@ -1,18 +1,20 @@
 package org.portreservation.unix;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs code on a thread of its own in a new network namespace, where
  * {@code /proc/sys/net} shows that namespace's settings: a test can write the kernel's
- * port settings there without changing them for the rest of the machine. Needs root
- * (CAP_SYS_ADMIN).
+ * port settings there without changing them for the rest of the machine. Without root
+ * (CAP_SYS_ADMIN) a test that uses it is skipped, saying why.
  */
 final class NetworkNamespace {
 
@@ -31,8 +33,14 @@ final class NetworkNamespace {
 	 */
 	static <T> T call(Callable<T> action) throws Exception {
 		FutureTask<T> task = new FutureTask<>(() -> {
-			// unshare(CLONE_NEWNET) moves only the calling thread.
-			CLibrary.INSTANCE.unshare(CLONE_NEWNET);
+			try {
+				// unshare(CLONE_NEWNET) moves only the calling thread.
+				CLibrary.INSTANCE.unshare(CLONE_NEWNET);
+			}
+			catch (LastErrorException ex) {
+				Assumptions.abort("skipped: a new network namespace needs root (CAP_SYS_ADMIN); unshare failed: "
+						+ ex.getMessage());
+			}
 			return action.call();
 		});
 		Thread thread = new Thread(task, "new-network-namespace");
@@ -40,7 +48,7 @@ final class NetworkNamespace {
 		try {
 			return task.get(60, TimeUnit.SECONDS);
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
 		}
 	}
