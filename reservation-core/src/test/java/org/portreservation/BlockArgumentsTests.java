@@ -91,6 +91,9 @@ class BlockArgumentsTests {
 		assertThatThrownBy(() -> BlockArguments.persistentBlock(null))
 			.isInstanceOf(InvalidReservationArgumentException.class)
 			.hasMessage("block must not be null");
+		assertThatThrownBy(() -> BlockArguments.persistentBlock(Protocol.TCP, 0, 4))
+			.isInstanceOf(InvalidReservationArgumentException.class)
+			.hasMessageStartingWith("startPort must be a port between 1 and 65535 for a persistent reservation");
 		assertThatThrownBy(() -> BlockArguments.persistentBlock(Protocol.TCP, 65535, 2))
 			.isInstanceOf(InvalidReservationArgumentException.class)
 			.hasMessageContaining("numberOfPorts can be at most 1");

@@ -2,8 +2,10 @@ package org.portreservation.unix;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.PrimitiveIterator;
+import java.util.Set;
 import java.util.function.LongUnaryOperator;
 import java.util.stream.LongStream;
 
@@ -98,6 +100,16 @@ class BlockSearchTests {
 			return 0;
 		});
 		assertThat(totals).containsExactly(9L, 4L);
+	}
+
+	@Test
+	void withoutAChoiceGivenTheFirstStartIsRandomSoThatProcessesRarelyContend() {
+		Set<Integer> firsts = new HashSet<>();
+		for (int i = 0; i < 50; i++) {
+			firsts.add(new BlockSearch(1024, 2047, 1500, 1899, 10, new BitSet()).first());
+		}
+		// 50 draws from 605 starts all alike: (1/605)^49.
+		assertThat(firsts).hasSizeGreaterThan(1);
 	}
 
 	@Test

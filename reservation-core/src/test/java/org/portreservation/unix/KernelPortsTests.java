@@ -47,6 +47,8 @@ class KernelPortsTests {
 			.hasMessageStartingWith("'65536' is not a port or a range of ports");
 		assertThatThrownBy(() -> KernelPorts.parse("-1")).isInstanceOf(InvalidReservationArgumentException.class)
 			.hasMessageStartingWith("'-1' is not a port or a range of ports");
+		assertThatThrownBy(() -> KernelPorts.parse("-0")).isInstanceOf(InvalidReservationArgumentException.class)
+			.hasMessageStartingWith("'-0' is not a port or a range of ports");
 		assertThatThrownBy(() -> KernelPorts.parse("8080,x")).isInstanceOf(InvalidReservationArgumentException.class)
 			.hasMessageStartingWith("'x' is not a port or a range of ports");
 	}
