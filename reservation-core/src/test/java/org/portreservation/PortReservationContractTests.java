@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -37,6 +39,24 @@ public abstract class PortReservationContractTests {
 	 * @return the backend
 	 */
 	protected abstract PortReservations reservations();
+
+	/**
+	 * The name the backend under test gives itself on this machine.
+	 * @return for example {@code linux (held sockets)}
+	 */
+	protected abstract String backendName();
+
+	/**
+	 * Runs what creates and deletes a persistent reservation where it changes nothing
+	 * beyond the test, even if the test is killed half-way; as it is by default.
+	 * @param <T> what the action returns
+	 * @param action the action
+	 * @return what it returned
+	 * @throws Exception what it threw
+	 */
+	protected <T> T apartFromTheMachine(Callable<T> action) throws Exception {
+		return action.call();
+	}
 
 	@AfterEach
 	void closeResources() throws Exception {
@@ -393,9 +413,34 @@ public abstract class PortReservationContractTests {
 	}
 
 	@Test
-	void backendDescribesItself() {
+	void backendDescribesItselfAndWhetherPersistentReservationsWorkHere() throws Exception {
 		BackendInfo info = reservations().backend();
-		assertThat(info.name()).isNotBlank();
+		assertThat(info.name()).isEqualTo(backendName());
+		int start = FreeBlocks.start(reservations(), Protocol.TCP, 2);
+		if (info.persistentSupported()) {
+			assertThat(info.persistentUnsupportedReason()).isEmpty();
+			assertThat(info).hasToString(backendName() + ", persistent reservations supported");
+			int found = apartFromTheMachine(() -> {
+				PortReservation created = reservations().createPersistent(Protocol.TCP, start, 2);
+				try (created;
+						PortReservation lookedUp = reservations().lookupPersistent(Protocol.TCP, start, 2)
+							.orElseThrow()) {
+					return lookedUp.startPort();
+				}
+				finally {
+					reservations().deletePersistent(Protocol.TCP, start, 2);
+				}
+			});
+			assertThat(found).isEqualTo(start);
+		}
+		else {
+			String reason = info.persistentUnsupportedReason().orElseThrow();
+			assertThat(info).hasToString(backendName() + ", persistent reservations unavailable: " + reason);
+			assertThatExceptionOfType(PortReservationException.class).isThrownBy(() -> {
+				reservations().createPersistent(Protocol.TCP, start, 2).close();
+				reservations().deletePersistent(Protocol.TCP, start, 2);
+			}).isInstanceOfAny(ReservationAccessDeniedException.class, UnsupportedPlatformException.class);
+		}
 	}
 
 	protected static int port(java.net.SocketAddress address) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The order in which a wildcard request tries block starts: outside the ephemeral range
@@ -22,6 +23,18 @@ final class BlockSearch {
 	private int index;
 
 	BlockSearch(int low, int high, int ephemeralLow, int ephemeralHigh, int numberOfPorts, BitSet avoided) {
+		this(low, high, ephemeralLow, ephemeralHigh, numberOfPorts, avoided,
+				(total) -> ThreadLocalRandom.current().nextLong(total));
+	}
+
+	/**
+	 * A search whose rotations start where {@code firstOffset} says, so that tests can
+	 * pin the edges of the random choice.
+	 * @param firstOffset given the number of starts of a group of ranges, the position of
+	 * the first one to try, from 0 to that number less one
+	 */
+	BlockSearch(int low, int high, int ephemeralLow, int ephemeralHigh, int numberOfPorts, BitSet avoided,
+			LongUnaryOperator firstOffset) {
 		this.numberOfPorts = numberOfPorts;
 		this.avoided = avoided;
 		List<int[]> preferred = new ArrayList<>();
@@ -29,8 +42,8 @@ final class BlockSearch {
 		addStarts(preferred, Math.max(low, ephemeralHigh + 1), high);
 		List<int[]> ephemeral = new ArrayList<>();
 		addStarts(ephemeral, Math.max(low, ephemeralLow), Math.min(high, ephemeralHigh));
-		this.starts.addAll(rotate(preferred));
-		this.starts.addAll(rotate(ephemeral));
+		this.starts.addAll(rotate(preferred, firstOffset));
+		this.starts.addAll(rotate(ephemeral, firstOffset));
 		if (this.starts.isEmpty()) {
 			// The block is larger than every range: let it straddle them.
 			addStarts(this.starts, low, high);
@@ -76,8 +89,8 @@ final class BlockSearch {
 		}
 	}
 
-	/** Starts the ranges at a random start and wraps around to the starts before it. */
-	private static List<int[]> rotate(List<int[]> ranges) {
+	/** Starts the ranges at a chosen start and wraps around to the starts before it. */
+	private static List<int[]> rotate(List<int[]> ranges, LongUnaryOperator firstOffset) {
 		long total = 0;
 		for (int[] range : ranges) {
 			total += range[1] - range[0] + 1;
@@ -85,7 +98,7 @@ final class BlockSearch {
 		if (total == 0) {
 			return ranges;
 		}
-		long offset = ThreadLocalRandom.current().nextLong(total);
+		long offset = firstOffset.applyAsLong(total);
 		int split = 0;
 		while (offset > ranges.get(split)[1] - ranges.get(split)[0]) {
 			offset -= ranges.get(split)[1] - ranges.get(split)[0] + 1;

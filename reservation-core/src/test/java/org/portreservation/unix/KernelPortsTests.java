@@ -1,8 +1,11 @@
 package org.portreservation.unix;
 
+import java.nio.file.Files;
 import java.util.BitSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import org.portreservation.InvalidReservationArgumentException;
 
@@ -10,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The kernel's port list format.
+ * The kernel's port list format, and the kernel's port settings read in a network
+ * namespace of the test's own.
  */
 class KernelPortsTests {
 
@@ -35,10 +39,58 @@ class KernelPortsTests {
 	}
 
 	@Test
-	void ephemeralRangeIsReadWhole() {
-		int[] range = KernelPorts.ephemeralRange();
-		assertThat(range[0]).isLessThan(range[1]);
-		assertThat(range[1]).isGreaterThan(1024);
+	void parsesTheLowestAndHighestPorts() {
+		assertThat(KernelPorts.parse("0")).isEqualTo(ports(0));
+		assertThat(KernelPorts.parse("65535")).isEqualTo(ports(65535));
+		assertThat(KernelPorts.parse("0-65535").cardinality()).isEqualTo(65536);
+		assertThatThrownBy(() -> KernelPorts.parse("65536")).isInstanceOf(InvalidReservationArgumentException.class)
+			.hasMessageStartingWith("'65536' is not a port or a range of ports");
+		assertThatThrownBy(() -> KernelPorts.parse("-1")).isInstanceOf(InvalidReservationArgumentException.class)
+			.hasMessageStartingWith("'-1' is not a port or a range of ports");
+		assertThatThrownBy(() -> KernelPorts.parse("-0")).isInstanceOf(InvalidReservationArgumentException.class)
+			.hasMessageStartingWith("'-0' is not a port or a range of ports");
+		assertThatThrownBy(() -> KernelPorts.parse("8080,x")).isInstanceOf(InvalidReservationArgumentException.class)
+			.hasMessageStartingWith("'x' is not a port or a range of ports");
+	}
+
+	@Test
+	void formatsTheLowestAndHighestPorts() {
+		assertThat(KernelPorts.format(ports(0))).isEqualTo("0");
+		assertThat(KernelPorts.format(ports(0, 1, 65535))).isEqualTo("0-1,65535");
+		assertThat(KernelPorts.format(ports(65534, 65535))).isEqualTo("65534-65535");
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void ephemeralRangeIsReadWhole() throws Exception {
+		// Not Linux's default, which ephemeralRange() also returns when it cannot read
+		// the file.
+		int[] range = NetworkNamespace.call(() -> {
+			Files.writeString(KernelPorts.EPHEMERAL_RANGE, "40000 50000");
+			return KernelPorts.ephemeralRange();
+		});
+		assertThat(range).containsExactly(40000, 50000);
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void reservedPortsAreReadFromTheKernel() throws Exception {
+		BitSet reserved = NetworkNamespace.call(() -> {
+			assertThat(KernelPorts.reservedPorts()).as("a new network namespace reserves no port")
+				.isEqualTo(new BitSet());
+			Files.writeString(KernelPorts.RESERVED_PORTS, "0,8080,40000-40002,65535");
+			return KernelPorts.reservedPorts();
+		});
+		assertThat(reserved).isEqualTo(ports(0, 8080, 40000, 40001, 40002, 65535));
+		assertThat(KernelPorts.format(reserved)).isEqualTo("0,8080,40000-40002,65535");
+	}
+
+	private static BitSet ports(int... ports) {
+		BitSet set = new BitSet();
+		for (int port : ports) {
+			set.set(port);
+		}
+		return set;
 	}
 
 }

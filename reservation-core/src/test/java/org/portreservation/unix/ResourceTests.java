@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.BitSet;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 import org.portreservation.FreeBlocks;
+import org.portreservation.PortBlock;
 import org.portreservation.PortLease;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
@@ -28,29 +29,51 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @EnabledOnOs(OS.LINUX)
 class ResourceTests {
 
+	/**
+	 * The kernel's name of this process's command, as {@code /proc/<pid>/comm} has it.
+	 */
+	private static final String COMMAND = Path.of(ProcessHandle.current().info().command().orElseThrow())
+		.getFileName()
+		.toString();
+
 	private final PortReservations reservations = new UnixPortReservations();
 
+	private final Path lockDirectory = UnixPortReservations.defaultLockDirectory();
+
+	/**
+	 * Lock files this JVM had open before the test: other tests' reservations may hold
+	 * one.
+	 */
+	private long lockFilesBefore;
+
+	@BeforeEach
+	void countTheLockFilesAlreadyOpen() throws IOException {
+		this.lockFilesBefore = LibraryDescriptors.filesIn(this.lockDirectory);
+	}
+
 	@Test
-	void tenThousandAcquireCloseCyclesLeaveTheDescriptorCountWhereItStarted() throws IOException {
-		cycle(0);
-		long before = openDescriptors();
-		for (int i = 1; i <= 10_000; i++) {
-			cycle(i);
+	void tenThousandAcquireCloseCyclesLeaveNoSocketAndNoLockFileOpen() throws IOException {
+		BitSet ports = new BitSet();
+		for (int i = 0; i < 10_000; i++) {
+			PortBlock block = cycle(i);
+			ports.set(block.startPort(), block.endPort() + 1);
 		}
-		assertThat(openDescriptors()).isEqualTo(before);
+		assertThat(LibraryDescriptors.sockets(ports)).isZero();
+		assertThat(LibraryDescriptors.filesIn(this.lockDirectory)).isEqualTo(this.lockFilesBefore);
 	}
 
 	@Test
 	void failedAcquiresLeaveNoSocketNoLockAndNoDescriptor() throws IOException {
 		int start = FreeBlocks.start(this.reservations, Protocol.TCP, 4);
+		BitSet ports = new BitSet();
+		ports.set(start, start + 4);
 		try (ServerSocketChannel foreign = ServerSocketChannel.open()) {
 			foreign.bind(new InetSocketAddress(start + 3));
-			tryOverForeignSocket(start);
-			long before = openDescriptors();
 			for (int i = 0; i < 1000; i++) {
 				tryOverForeignSocket(start);
 			}
-			assertThat(openDescriptors()).isEqualTo(before);
+			assertThat(LibraryDescriptors.sockets(ports)).as("only the foreign socket").isOne();
+			assertThat(LibraryDescriptors.filesIn(this.lockDirectory)).isEqualTo(this.lockFilesBefore);
 			try (PortReservation held = this.reservations.acquire(Protocol.TCP, start, 3)) {
 				assertThat(held.freePorts()).containsExactly(start, start + 1, start + 2);
 			}
@@ -60,13 +83,15 @@ class ResourceTests {
 	@Test
 	void failedAcquireOverAnotherReservationOfThisProcessLeavesItIntact() throws IOException {
 		try (PortReservation held = this.reservations.acquire(Protocol.UDP, 0, 4)) {
-			long before = openDescriptors();
+			BitSet ports = new BitSet();
+			ports.set(held.startPort(), held.endPort() + 3);
 			for (int i = 0; i < 100; i++) {
 				assertThatThrownBy(() -> this.reservations.acquire(Protocol.UDP, held.endPort(), 3))
 					.isInstanceOf(PortsInUseException.class)
 					.hasMessageContaining("is reserved by another reservation of this process");
 			}
-			assertThat(openDescriptors()).isEqualTo(before);
+			assertThat(LibraryDescriptors.sockets(ports)).as("the held block's placeholders").isEqualTo(4);
+			assertThat(LibraryDescriptors.filesIn(this.lockDirectory)).isBetween(1L, this.lockFilesBefore + 1);
 			try (PortReservation after = this.reservations.acquire(Protocol.UDP, held.endPort() + 1, 2)) {
 				assertThat(after.startPort()).isEqualTo(held.endPort() + 1);
 			}
@@ -74,19 +99,21 @@ class ResourceTests {
 	}
 
 	@Test
-	void aBlockCostsOneDescriptorPerPort() throws IOException {
-		long before = openDescriptors();
-		long socketsBefore = openSockets();
-		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, 0, 50)) {
-			assertThat(openSockets() - socketsBefore).isEqualTo(50);
-			// At most one more: the lock file, shared by every block of this JVM.
-			assertThat(openDescriptors() - before).isBetween(50L, 51L);
-			assertThat(reservation.freePorts()).hasSize(50);
+	void aBlockCostsOneDescriptorPerPortAndOneLockFileForAllBlocks() throws IOException {
+		BitSet ports = new BitSet();
+		try (PortReservation first = this.reservations.acquire(Protocol.TCP, 0, 50);
+				PortReservation second = this.reservations.acquire(Protocol.TCP, 0, 10)) {
+			ports.set(first.startPort(), first.endPort() + 1);
+			ports.set(second.startPort(), second.endPort() + 1);
+			assertThat(LibraryDescriptors.sockets(ports)).isEqualTo(60);
+			assertThat(LibraryDescriptors.filesIn(this.lockDirectory)).isBetween(1L, this.lockFilesBefore + 1);
+			assertThat(first.freePorts()).hasSize(50);
 		}
-		assertThat(openDescriptors()).isEqualTo(before);
+		assertThat(LibraryDescriptors.sockets(ports)).isZero();
+		assertThat(LibraryDescriptors.filesIn(this.lockDirectory)).isEqualTo(this.lockFilesBefore);
 	}
 
-	private void cycle(int i) throws IOException {
+	private PortBlock cycle(int i) throws IOException {
 		Protocol protocol = (i % 2 == 0) ? Protocol.TCP : Protocol.UDP;
 		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 3)) {
 			if (i % 100 == 0) {
@@ -101,6 +128,7 @@ class ResourceTests {
 					channel.close();
 				}
 			}
+			return PortBlock.of(protocol, reservation.startPort(), reservation.numberOfPorts());
 		}
 	}
 
@@ -108,26 +136,7 @@ class ResourceTests {
 		assertThatThrownBy(() -> this.reservations.acquire(Protocol.TCP, start, 4))
 			.isInstanceOf(PortsInUseException.class)
 			.hasMessageStartingWith("Port " + (start + 3) + " of the tcp block " + start + "-" + (start + 3)
-					+ " is in use by process " + ProcessHandle.current().pid());
-	}
-
-	static long openSockets() throws IOException {
-		try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
-			return descriptors.filter((descriptor) -> {
-				try {
-					return Files.readSymbolicLink(descriptor).toString().startsWith("socket:");
-				}
-				catch (IOException ex) {
-					return false;
-				}
-			}).count();
-		}
-	}
-
-	static long openDescriptors() throws IOException {
-		try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
-			return descriptors.count();
-		}
+					+ " is in use by process " + ProcessHandle.current().pid() + " (" + COMMAND + "): ");
 	}
 
 }

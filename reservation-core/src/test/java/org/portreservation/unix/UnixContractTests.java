@@ -1,5 +1,7 @@
 package org.portreservation.unix;
 
+import java.util.concurrent.Callable;
+
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
@@ -17,6 +19,20 @@ class UnixContractTests extends PortReservationContractTests {
 	@Override
 	protected PortReservations reservations() {
 		return this.reservations;
+	}
+
+	/**
+	 * In a network namespace of the test's own: ip_local_reserved_ports is the machine's,
+	 * shared with every other process.
+	 */
+	@Override
+	protected <T> T apartFromTheMachine(Callable<T> action) throws Exception {
+		return NetworkNamespace.call(action);
+	}
+
+	@Override
+	protected String backendName() {
+		return ((OS.current() == OS.MAC) ? "mac-os-x" : "linux") + " (held sockets)";
 	}
 
 }

@@ -17,4 +17,9 @@ class WindowsContractTests extends PortReservationContractTests {
 		return PortReservations.forCurrentPlatform();
 	}
 
+	@Override
+	protected String backendName() {
+		return "windows (kernel port reservations)";
+	}
+
 }

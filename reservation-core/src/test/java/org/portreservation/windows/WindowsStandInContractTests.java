@@ -17,4 +17,9 @@ class WindowsStandInContractTests extends PortReservationContractTests {
 		return this.reservations;
 	}
 
+	@Override
+	protected String backendName() {
+		return "windows (kernel port reservations)";
+	}
+
 }
