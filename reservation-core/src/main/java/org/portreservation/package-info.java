@@ -29,10 +29,17 @@
  * with or without {@code SO_REUSEADDR} or {@code SO_REUSEPORT}, and bind(0) and connect()
  * never pick them. Two processes using this library never hold overlapping blocks: a
  * placeholder binds before it allows {@code SO_REUSEPORT}, so it cannot land on anyone's
- * port. The application's channel sets {@code SO_REUSEPORT} and binds on top of the
- * placeholder, so the port is never unguarded; a TCP placeholder stays as the guard (it
- * neither listens nor connects). The kernel drops every socket and lock when the process
- * dies, {@code kill -9} included.</li>
+ * port; without a safe, private lock directory (see {@code UnixPortReservations}) the
+ * placeholders alone keep them apart, and errors cannot name the holder. The
+ * application's channel sets {@code SO_REUSEPORT} and binds on top of the placeholder, so
+ * the port is never unguarded: a TCP placeholder stays as the guard (it neither listens
+ * nor connects); on Linux 4.5 or later a UDP placeholder stays too, and a BPF program on
+ * the port's reuse-port group sends every datagram to the application's channel. Under
+ * {@code -Djava.net.preferIPv4Stack=true} an IPv6-only placeholder beside each IPv4 one
+ * holds the IPv6 side on Linux, at two descriptors per port. The kernel drops every
+ * socket and lock when the process dies, {@code kill -9} included. What does not hold on
+ * a given machine (another kernel, no JNA) is listed by
+ * {@link org.portreservation.BackendInfo#limits()}.</li>
  * </ul>
  *
  * <h2>What it does not guarantee</h2>
@@ -47,12 +54,14 @@
  * those connections (at most 60 s), a second instance of this library running as the same
  * user with a <em>different</em> lock directory could take the same port the same
  * way.</li>
- * <li>On Unix, a UDP placeholder would take datagrams, so it is closed once the
- * application's channel is bound and opened again by a sweep about 20 ms after that
- * channel closes; until then another process could bind the port, and the block reports
- * it in use until it is free again.</li>
- * <li>Under {@code -Djava.net.preferIPv4Stack=true} placeholders are IPv4 sockets, so an
- * IPv6-only socket could still bind a reserved port.</li>
+ * <li>Where {@code backend().limits()} says so (macOS, Linux before 4.5, no JNA), a UDP
+ * placeholder is closed while the application's channel is bound and opened again by a
+ * sweep about 20 ms after that channel closes: meanwhile another process could bind the
+ * port. Under {@code -Djava.net.preferIPv4Stack=true} the IPv6 side of a port is held
+ * only where an IPv6 socket can be made natively (Linux with JNA).</li>
+ * <li>On Linux, datagrams to a reserved UDP port that the bound channel does not accept
+ * (another address, another peer of a connected channel) are absorbed by the placeholder
+ * instead of drawing an ICMP port unreachable.</li>
  * <li>A handed-off {@link org.portreservation.PortLease lease} is unguarded from
  * {@link org.portreservation.PortLease#handOff() handOff} until the other process binds
  * it.</li>
@@ -60,7 +69,8 @@
  * createPersistent}) outlive the process. On Linux they are
  * {@code net.ipv4.ip_local_reserved_ports}, which keeps only bind(0), connect() source
  * ports and UDP autobind out of the block, for TCP and UDP alike, and not an explicit
- * bind; on Windows the kernel keeps every unassociated socket out.</li>
+ * bind; on Windows they are kernel reservations like runtime blocks, bound from by
+ * associating with their token.</li>
  * </ul>
  *
  * <h2>Who implements what</h2> Applications use
