@@ -87,8 +87,8 @@ class OtherProcessTests {
 	void portOfAClosedChannelIsGuardedAgain(Protocol protocol) throws Exception {
 		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 1)) {
 			openFrom(reservation).close();
-			// A UDP port has no placeholder while its channel is open; the guard returns
-			// within a few sweeps.
+			// Where datagrams cannot be steered, a UDP port has no placeholder while its
+			// channel is open and the guard returns within a few sweeps.
 			Thread.sleep(25 * Reguard.INTERVAL_MILLIS);
 			int port = reservation.startPort();
 			assertThat(Intruder.bind(protocol, port, port).taken()).isZero();
