@@ -9,9 +9,9 @@ import org.portreservation.PortReservation;
 /**
  * Blocks reserved before the application context by their owner, such as a test's
  * {@code @ReservePorts}: as a bean, the context's {@link PortReservationTemplate} names
- * them beside the configured blocks, and {@code portreservation.server.block} and
- * {@code portreservation.management.block} may name them, but only their owner releases
- * them.
+ * them beside the configured blocks (in place of a configured block of the same name),
+ * and {@code portreservation.server.block} and {@code portreservation.management.block}
+ * may name them, but only their owner releases them.
  *
  * @since 0.1.0
  */

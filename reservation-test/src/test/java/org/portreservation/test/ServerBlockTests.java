@@ -29,7 +29,7 @@ class ServerBlockTests {
 	void anUnknownServerBlockIsRefusedNamingTheTestsBlocks() {
 		assertFailsWith(UnknownServerBlock.class,
 				"portreservation.server.block names the block 'api', which is not configured: use the name of a tcp "
-						+ "block configured under portreservation.blocks or adopted from the @ReservePorts on "
+						+ "block configured under portreservation.blocks or adopted from @ReservePorts on "
 						+ UnknownServerBlock.class.getName() + ", one of [web]");
 	}
 
