@@ -18,7 +18,7 @@ import org.springframework.util.ClassUtils;
 final class ReservedPortsContextCustomizer implements ContextCustomizer {
 
 	/** The name of the {@link ReservedBlocks} bean. */
-	static final String BEAN_NAME = "portReservationTestBlocks";
+	private static final String BEAN_NAME = "portReservationTestBlocks";
 
 	private static final boolean STARTER_PRESENT = ClassUtils.isPresent("org.portreservation.boot.AdoptedBlocks",
 			ReservedPortsContextCustomizer.class.getClassLoader());
@@ -41,9 +41,8 @@ final class ReservedPortsContextCustomizer implements ContextCustomizer {
 					+ beanFactory.getClass().getName());
 		}
 		ReservedBlocks blocks = BlockRegistry.claim(this.declaration);
-		// Destroyed after the context's other beans, the web server among them, and after
-		// a
-		// failed refresh too.
+		// Registered first, so destroyed last: after the web server, after a failed
+		// refresh too.
 		registry.registerDisposableBean(BEAN_NAME + ".release", () -> BlockRegistry.release(blocks));
 		beanFactory.registerSingleton(BEAN_NAME, blocks);
 		context.getEnvironment().getPropertySources().addFirst(BlockProperties.of(blocks));
