@@ -33,6 +33,8 @@ public class PortReservationTemplate implements AutoCloseable {
 
 	private final Map<String, PortReservation> reservations;
 
+	private final List<PortReservation> owned;
+
 	private final List<PortReservation> acquired = new ArrayList<>();
 
 	private boolean closed;
@@ -52,8 +54,23 @@ public class PortReservationTemplate implements AutoCloseable {
 	 */
 	public PortReservationTemplate(PortReservations portReservations,
 			Map<String, ? extends PortReservation> reservations) {
+		this(portReservations, reservations, AdoptedBlocks.none());
+	}
+
+	/**
+	 * Creates a template that takes ownership of already reserved, named blocks, and
+	 * names adopted blocks after them, which their owner releases.
+	 * @param portReservations the backend to acquire further blocks from
+	 * @param reservations the blocks by name, in the order to report them
+	 * @param adopted blocks reserved by someone else, such as a test
+	 */
+	public PortReservationTemplate(PortReservations portReservations,
+			Map<String, ? extends PortReservation> reservations, AdoptedBlocks adopted) {
 		this.portReservations = portReservations;
-		this.reservations = Collections.unmodifiableMap(new LinkedHashMap<>(reservations));
+		Map<String, PortReservation> named = new LinkedHashMap<>(reservations);
+		named.putAll(adopted.getReservations());
+		this.reservations = Collections.unmodifiableMap(named);
+		this.owned = List.copyOf(reservations.values());
 	}
 
 	/**
@@ -184,8 +201,8 @@ public class PortReservationTemplate implements AutoCloseable {
 	}
 
 	/**
-	 * Releases every block the template holds: the named ones and those it acquired.
-	 * Idempotent.
+	 * Releases every block the template holds: the named ones, but for adopted ones, and
+	 * those it acquired. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -195,7 +212,7 @@ public class PortReservationTemplate implements AutoCloseable {
 				return;
 			}
 			this.closed = true;
-			toClose = new ArrayList<>(this.reservations.values());
+			toClose = new ArrayList<>(this.owned);
 			toClose.addAll(this.acquired);
 			this.acquired.clear();
 		}

@@ -9,12 +9,14 @@ import org.apache.commons.logging.LogFactory;
 import org.portreservation.PortBlock;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
+import org.portreservation.boot.AdoptedBlocks;
 import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.PortReservationProperties.Block;
 
 /**
  * Reserves the blocks of {@link PortReservationProperties}: all of them or, when a block
- * fails and fail-fast is on, none.
+ * fails and fail-fast is on, none. An adopted block takes the place of a configured block
+ * of its name.
  */
 final class ConfiguredBlocks {
 
@@ -23,12 +25,18 @@ final class ConfiguredBlocks {
 	private ConfiguredBlocks() {
 	}
 
-	static PortReservationTemplate reserve(PortReservations portReservations, PortReservationProperties properties) {
+	static PortReservationTemplate reserve(PortReservations portReservations, PortReservationProperties properties,
+			AdoptedBlocks adopted) {
 		String backend = portReservations.backend().name();
 		Map<String, PortReservation> reserved = new LinkedHashMap<>();
 		for (Entry<String, Block> entry : properties.getBlocks().entrySet()) {
 			String name = entry.getKey();
 			Block block = entry.getValue();
+			if (adopted.getReservations().containsKey(name)) {
+				logger.info("Left out the block '" + name + "' (" + block + "): the block of that name adopted from "
+						+ adopted.getOwner() + " takes its place");
+				continue;
+			}
 			PortReservation reservation;
 			try {
 				reservation = reserve(portReservations, block);
@@ -55,7 +63,7 @@ final class ConfiguredBlocks {
 					+ reservation.startPort() + "-" + reservation.endPort()
 					+ (reservation.persistent() ? " persistent" : "") + " (" + backend + ")");
 		}
-		return new PortReservationTemplate(portReservations, reserved);
+		return new PortReservationTemplate(portReservations, reserved, adopted);
 	}
 
 	/**

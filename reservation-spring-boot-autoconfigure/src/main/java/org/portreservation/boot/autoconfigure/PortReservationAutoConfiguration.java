@@ -1,8 +1,10 @@
 package org.portreservation.boot.autoconfigure;
 
 import org.portreservation.PortReservations;
+import org.portreservation.boot.AdoptedBlocks;
 import org.portreservation.boot.PortReservationTemplate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,8 +41,8 @@ public final class PortReservationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PortReservationTemplate portReservationTemplate(PortReservations portReservations,
-			PortReservationProperties properties) {
-		return ConfiguredBlocks.reserve(portReservations, properties);
+			PortReservationProperties properties, ObjectProvider<AdoptedBlocks> adopted) {
+		return ConfiguredBlocks.reserve(portReservations, properties, adopted.getIfAvailable(AdoptedBlocks::none));
 	}
 
 	/**

@@ -10,7 +10,10 @@ import org.portreservation.PortBlock;
 import org.portreservation.BlockArguments.Argument;
 import org.portreservation.BlockArguments.Violation;
 import org.portreservation.Protocol;
+import org.portreservation.boot.AdoptedBlocks;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -24,7 +27,7 @@ import org.springframework.validation.Validator;
  * @since 0.1.0
  */
 @ConfigurationProperties("portreservation")
-public class PortReservationProperties implements Validator {
+public class PortReservationProperties implements Validator, BeanFactoryAware {
 
 	private static final Map<Argument, String> PROPERTY_NAMES = Map.of(Argument.PROTOCOL, "protocol",
 			Argument.START_PORT, "start-port", Argument.NUMBER_OF_PORTS, "number-of-ports");
@@ -50,6 +53,9 @@ public class PortReservationProperties implements Validator {
 	private final Server server = new Server();
 
 	private final Management management = new Management();
+
+	/** Where adopted blocks are looked up while validating. */
+	private @Nullable BeanFactory beanFactory;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -77,6 +83,11 @@ public class PortReservationProperties implements Validator {
 
 	public Management getManagement() {
 		return this.management;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
 	}
 
 	@Override
@@ -127,22 +138,34 @@ public class PortReservationProperties implements Validator {
 			return;
 		}
 		String property = errors.getObjectName() + "." + field;
-		List<String> tcpBlocks = this.blocks.entrySet()
+		AdoptedBlocks adopted = adoptedBlocks();
+		Map<String, Protocol> protocols = new LinkedHashMap<>();
+		this.blocks.forEach((blockName, block) -> protocols.put(blockName, block.getProtocol()));
+		adopted.getReservations().forEach((blockName, block) -> protocols.put(blockName, block.protocol()));
+		List<String> tcpBlocks = protocols.entrySet()
 			.stream()
-			.filter((entry) -> entry.getValue().getProtocol() == Protocol.TCP)
+			.filter((entry) -> entry.getValue() == Protocol.TCP)
 			.map(Map.Entry::getKey)
 			.toList();
-		Block block = this.blocks.get(name);
-		if (block == null) {
+		Protocol protocol = protocols.get(name);
+		if (protocol == null) {
+			String origins = errors.getObjectName() + ".blocks"
+					+ (adopted.getReservations().isEmpty() ? "" : " or adopted from " + adopted.getOwner());
 			errors.rejectValue(field, "unknownBlock",
 					property + " names the block '" + name
-							+ "', which is not configured: use the name of a tcp block configured under "
-							+ errors.getObjectName() + ".blocks, one of " + tcpBlocks);
+							+ "', which is not configured: use the name of a tcp block configured under " + origins
+							+ ", one of " + tcpBlocks);
 		}
-		else if (block.getProtocol() != Protocol.TCP) {
-			errors.rejectValue(field, "udpBlock", property + " names the " + block.getProtocol().label() + " block '"
-					+ name + "', but a server listens on tcp: use a tcp block, one of " + tcpBlocks);
+		else if (protocol != Protocol.TCP) {
+			errors.rejectValue(field, "udpBlock", property + " names the " + protocol.label() + " block '" + name
+					+ "', but a server listens on tcp: use a tcp block, one of " + tcpBlocks);
 		}
+	}
+
+	private AdoptedBlocks adoptedBlocks() {
+		return (this.beanFactory != null)
+				? this.beanFactory.getBeanProvider(AdoptedBlocks.class).getIfAvailable(AdoptedBlocks::none)
+				: AdoptedBlocks.none();
 	}
 
 	/**
