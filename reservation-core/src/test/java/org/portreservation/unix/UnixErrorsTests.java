@@ -126,4 +126,13 @@ class UnixErrorsTests {
 			.hasMessageEndingWith(": sudo sysctl -w net.ipv4.ip_local_reserved_ports=''");
 	}
 
+	@Test
+	void anUnusedLockDirectorySaysWhatStillHoldsAndWhatToDo() {
+		assertThat(UnixErrors.lockDirectoryUnused(Path.of("/tmp/x"), "other users may write it"))
+			.isEqualTo("Not using the lock directory /tmp/x for portreservation's cross-process locks: other users "
+					+ "may write it. Blocks are still kept apart by their sockets, but a block another process holds "
+					+ "is then reported as in use by a socket, without naming that process. Remove it, or choose a "
+					+ "directory that only this user can write with -Dportreservation.lock-directory=<directory>");
+	}
+
 }
