@@ -31,8 +31,10 @@
  * placeholder binds before it allows {@code SO_REUSEPORT}, so it cannot land on anyone's
  * port. The application's channel sets {@code SO_REUSEPORT} and binds on top of the
  * placeholder, so the port is never unguarded; a TCP placeholder stays as the guard (it
- * neither listens nor connects). The kernel drops every socket and lock when the process
- * dies, {@code kill -9} included.</li>
+ * neither listens nor connects). A native socket that cannot be handed to {@code bind}
+ * does the same on a {@linkplain org.portreservation.PortReservation#claim claimed} TCP
+ * port. The kernel drops every socket and lock when the process dies, {@code kill -9}
+ * included.</li>
  * </ul>
  *
  * <h2>What it does not guarantee</h2>
