@@ -4,9 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 
 import io.netty.channel.Channel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +51,7 @@ class ReservedLoopResourcesTests {
 		try (PortReservation web = this.reservations.acquire(Protocol.TCP, 0, 3)) {
 			DisposableServer server = serve(web, transport, 0);
 			int port = server.port();
-			transport.assertBoundFromTheBlock(server.channel());
+			transport.assertBoundFromTheBlock(server.channel(), this.loops);
 			assertThat(web.contains(port)).isTrue();
 			assertThat(web.portsInUse()).containsExactly(port);
 			assertThat(Startups.get(this.client, "http://localhost:" + port + "/")).isEqualTo("hello");
@@ -138,7 +138,7 @@ class ReservedLoopResourcesTests {
 	/** The transports a server runs on. */
 	enum Transport {
 
-		/** Netty's native transport: epoll on Linux. */
+		/** Netty's native transport: epoll on Linux, io_uring or kqueue where present. */
 		NATIVE(true),
 
 		/** Netty's NIO transport, Windows' and that of systems without a native one. */
@@ -154,11 +154,12 @@ class ReservedLoopResourcesTests {
 			assumeTrue(!this.preferNative || LoopResources.hasNativeSupport(), "no native transport here");
 		}
 
-		void assertBoundFromTheBlock(Channel channel) {
+		void assertBoundFromTheBlock(Channel channel, LoopResources loops) {
 			if (this.preferNative) {
-				if (Epoll.isAvailable()) {
-					assertThat(channel).isInstanceOf(EpollServerSocketChannel.class);
-				}
+				// Netty's own channel of the transport: epoll, io_uring or kqueue.
+				assertThat(channel.getClass())
+					.isEqualTo(loops.onChannelClass(ServerSocketChannel.class, channel.eventLoop().parent()))
+					.isNotEqualTo(NioServerSocketChannel.class);
 				assertThat(channel.pipeline().get(ClaimOnBind.class)).isNotNull();
 			}
 			else {
