@@ -350,8 +350,8 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 			Object user = this.users.get(port);
 			if (user != null) {
 				throw new PortsInUseException("Port " + port + " of " + this + " is already " + describe(user)
-						+ " in this process; close its channel, lease or claim first, or ask for port 0 to get any free "
-						+ "port of the block", port, ProcessHandle.current().pid(), null);
+						+ " in this process; close its channel, lease or claim first, or ask for port 0 to get any "
+						+ "free port of the block", port, ProcessHandle.current().pid(), null);
 			}
 			return List.of(port);
 		}
