@@ -23,9 +23,9 @@ import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bookkeeping every backend shares: which port of the block is bound, leased or
- * handed off, argument checks, and the order of operations; a backend supplies only how a
- * port is guarded and how a channel is bound from it.
+ * The bookkeeping every backend shares: which port of the block is bound, leased, claimed
+ * or handed off, argument checks, and the order of operations; a backend supplies only
+ * how a port is guarded and how a channel is bound from it.
  * <p>
  * All hooks run while this reservation's lock is held, so a backend needs no locking of
  * its own per block.
@@ -58,8 +58,8 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 	private final ReentrantLock lock = new ReentrantLock();
 
 	/**
-	 * Port to its user: an open {@link NetworkChannel}, a {@link PortLease}, or
-	 * {@link #RETURNING}.
+	 * Port to its user: an open {@link NetworkChannel}, a {@link PortLease}, a
+	 * {@link PortClaim}, or {@link #RETURNING}.
 	 */
 	private final Map<Integer, Object> users = new TreeMap<>();
 
@@ -130,6 +130,22 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 			PortLease lease = new PortLease(this, chosen);
 			this.users.put(chosen, lease);
 			return lease;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public final PortClaim claim(int port) {
+		checkPortArgument(port);
+		this.lock.lock();
+		try {
+			checkClaimsSupported();
+			int chosen = choosePorts(port).get(0);
+			PortClaim claim = new PortClaim(this, chosen);
+			this.users.put(chosen, claim);
+			return claim;
 		}
 		finally {
 			this.lock.unlock();
@@ -228,6 +244,13 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 	protected abstract void release();
 
 	/**
+	 * Refuses {@link #claim claims} where a socket of this process cannot bind a port of
+	 * the block itself while the block keeps guarding it.
+	 * @throws UnsupportedPlatformException naming what to use instead
+	 */
+	protected abstract void checkClaimsSupported();
+
+	/**
 	 * Maps a failure of {@link #bindFromBlock} to this library's exceptions.
 	 * @param request what was being bound
 	 * @param failure what the operating system said
@@ -277,6 +300,17 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		}
 	}
 
+	void endClaim(PortClaim claim) {
+		this.lock.lock();
+		try {
+			// The guard stayed under the claimed socket: the port is free again as it is.
+			this.users.remove(claim.port(), claim);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	private InetSocketAddress bindChannel(NetworkChannel channel, Protocol expected, @Nullable InetSocketAddress local,
 			SocketBinder binder) {
 		checkChannel(channel, expected);
@@ -317,15 +351,15 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 			Object user = this.users.get(port);
 			if (user != null) {
 				throw new PortsInUseException("Port " + port + " of " + this + " is already " + describe(user)
-						+ " in this process; close its channel or lease first, or ask for port 0 to get any free "
-						+ "port of the block", port, ProcessHandle.current().pid(), null);
+						+ " in this process; close its channel, lease or claim first, or ask for port 0 to get any "
+						+ "free port of the block", port, ProcessHandle.current().pid(), null);
 			}
 			return List.of(port);
 		}
 		if (free.isEmpty()) {
 			throw new BlockExhaustedException("All " + this.block.numberOfPorts() + " ports of " + this
-					+ " are bound or leased by this process (" + describeUsers()
-					+ "); close a channel or a lease to free a port, or reserve a larger block");
+					+ " are bound, leased or claimed by this process (" + describeUsers()
+					+ "); close a channel, a lease or a claim to free a port, or reserve a larger block");
 		}
 		return free;
 	}
@@ -383,6 +417,9 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 	private String describe(Object user) {
 		if (user instanceof PortLease lease) {
 			return this.handedOff.contains(lease) ? "handed off" : "leased";
+		}
+		if (user instanceof PortClaim) {
+			return "claimed";
 		}
 		return (user == RETURNING) ? user.toString() : "bound";
 	}

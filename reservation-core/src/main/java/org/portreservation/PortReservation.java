@@ -189,14 +189,33 @@ public sealed interface PortReservation extends AutoCloseable permits AbstractPo
 	PortLease lease(int port);
 
 	/**
+	 * Claims a port of the block for a socket of this process that binds it itself
+	 * because it cannot be handed to {@code bind}, such as Netty's native epoll, io_uring
+	 * and kqueue channels: the socket sets {@code SO_REUSEPORT} and binds on top of the
+	 * block's guard, which stays. The block reports the port in use, and neither binds
+	 * nor leases it, until the claim is closed.
+	 * @param port a port of the block, or 0 for any free one
+	 * @return the claim, which names the port to bind; close it once the socket is closed
+	 * or its bind failed
+	 * @throws UnsupportedPlatformException on Windows, where only sockets associated with
+	 * the reservation bind from it, and for a UDP block held by sockets, whose guard
+	 * would take the socket's datagrams
+	 * @throws PortsInUseException if the port is already bound, leased or claimed
+	 * @throws BlockExhaustedException if {@code port} is 0 and no port of the block is
+	 * free
+	 * @since 0.1.0
+	 */
+	PortClaim claim(int port);
+
+	/**
 	 * The ports of the block that are free to bind or lease now.
 	 * @return the ports in ascending order
 	 */
 	List<Integer> freePorts();
 
 	/**
-	 * The ports of the block bound by an open channel, leased, or handed off and not yet
-	 * back.
+	 * The ports of the block bound by an open channel, leased, claimed, or handed off and
+	 * not yet back.
 	 * @return the ports in ascending order
 	 */
 	List<Integer> portsInUse();

@@ -33,8 +33,10 @@
  * placeholders alone keep them apart, and errors cannot name the holder. The
  * application's channel sets {@code SO_REUSEPORT} and binds on top of the placeholder, so
  * the port is never unguarded: a TCP placeholder stays as the guard (it neither listens
- * nor connects); on Linux 4.5 or later a UDP placeholder stays too, and a BPF program on
- * the port's reuse-port group sends every datagram to the application's channel. Under
+ * nor connects), and a native socket that cannot be handed to {@code bind} binds the same
+ * way on a {@linkplain org.portreservation.PortReservation#claim claimed} TCP port; on
+ * Linux 4.5 or later a UDP placeholder stays too, and a BPF program on the port's
+ * reuse-port group sends every datagram to the application's channel. Under
  * {@code -Djava.net.preferIPv4Stack=true} an IPv6-only placeholder beside each IPv4 one
  * holds the IPv6 side on Linux, at two descriptors per port. The kernel drops every
  * socket and lock when the process dies, {@code kill -9} included. What does not hold on

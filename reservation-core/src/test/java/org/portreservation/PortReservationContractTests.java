@@ -242,7 +242,8 @@ public abstract class PortReservationContractTests {
 				.containsExactlyInAnyOrderElementsOf(
 						List.of(reservation.startPort(), reservation.startPort() + 1, reservation.endPort()));
 			assertThatThrownBy(reservation::openServerSocketChannel).isInstanceOf(BlockExhaustedException.class)
-				.hasMessageStartingWith("All 3 ports of " + reservation + " are bound or leased by this process");
+				.hasMessageStartingWith(
+						"All 3 ports of " + reservation + " are bound, leased or claimed by this process");
 		}
 		finally {
 			for (ServerSocketChannel channel : channels) {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.portreservation.AbstractPortReservation;
 import org.portreservation.PortBlock;
 import org.portreservation.Protocol;
+import org.portreservation.UnsupportedPlatformException;
 
 /**
  * A runtime block held by one {@link Placeholder} per free port and a byte-range lock.
@@ -221,6 +222,15 @@ final class HeldBlock extends AbstractPortReservation {
 			return (BindException) getCause();
 		}
 
+	}
+
+	@Override
+	protected void checkClaimsSupported() {
+		if (protocol() == Protocol.UDP) {
+			throw new UnsupportedPlatformException("Ports of the " + this + " cannot be claimed: the guard of a UDP "
+					+ "port would take the datagrams of a socket bound on top of it, and only bind(DatagramChannel, "
+					+ "...) drops it in time; bind the channel from the block instead");
+		}
 	}
 
 }

@@ -59,6 +59,11 @@ final class ReservedPortsBlock extends AbstractPortReservation {
 	}
 
 	@Override
+	protected void checkClaimsSupported() {
+		// Nothing guards a port but the kernel, which lets any explicit bind through.
+	}
+
+	@Override
 	protected void release() {
 		// The persistent reservation outlives this handle.
 	}

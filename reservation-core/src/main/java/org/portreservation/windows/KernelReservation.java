@@ -11,6 +11,7 @@ import org.portreservation.AbstractPortReservation;
 import org.portreservation.BlockExhaustedException;
 import org.portreservation.PortReservationException;
 import org.portreservation.PortsInUseException;
+import org.portreservation.UnsupportedPlatformException;
 import org.portreservation.PortBlock;
 
 /**
@@ -89,6 +90,13 @@ abstract class KernelReservation extends AbstractPortReservation {
 		// The kernel's reservation guards every port that is not bound; nothing to take
 		// back.
 		return true;
+	}
+
+	@Override
+	protected final void checkClaimsSupported() {
+		throw new UnsupportedPlatformException("Windows binds a port of the " + this + " only for a socket associated "
+				+ "with its token, which bind(channel, ...) does; a socket that binds itself cannot claim one: bind a "
+				+ "JDK channel from the reservation instead (with Netty, its NIO transport)");
 	}
 
 	/**

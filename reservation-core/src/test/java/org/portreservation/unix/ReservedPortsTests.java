@@ -15,6 +15,7 @@ import org.junit.jupiter.api.condition.OS;
 
 import org.portreservation.FreeBlocks;
 import org.portreservation.JavaProcess;
+import org.portreservation.PortClaim;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
 import org.portreservation.PortsInUseException;
@@ -132,6 +133,23 @@ class ReservedPortsTests {
 			block.close();
 		}
 		assertThat(this.reservations.lookupPersistent(Protocol.TCP, this.start, 3)).as("close keeps it").isPresent();
+	}
+
+	@Test
+	void claimedPortOfAPersistentBlockIsInUseAndBoundByTheSocketItself() throws IOException {
+		PortReservation block = this.reservations.createPersistent(Protocol.TCP, this.start, 2);
+		try (PortClaim claim = block.claim(0); ServerSocketChannel socket = ServerSocketChannel.open()) {
+			socket.bind(new InetSocketAddress(claim.port()));
+			assertThat(claim.port()).isEqualTo(this.start);
+			assertThat(block.portsInUse()).containsExactly(this.start);
+			try (ServerSocketChannel channel = block.openServerSocketChannel()) {
+				assertThat(((InetSocketAddress) channel.getLocalAddress()).getPort()).isEqualTo(this.start + 1);
+			}
+		}
+		finally {
+			block.close();
+		}
+		this.reservations.deletePersistent(Protocol.TCP, this.start, 2);
 	}
 
 	@Test

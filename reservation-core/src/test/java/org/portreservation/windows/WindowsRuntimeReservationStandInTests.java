@@ -184,6 +184,17 @@ class WindowsRuntimeReservationStandInTests {
 	}
 
 	@Test
+	void refusesClaimsSinceOnlyAssociatedSocketsBindFromAReservation() {
+		int start = StandIn.freeBlock(Protocol.TCP, 2);
+		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, start, 2)) {
+			assertThatExceptionOfType(UnsupportedPlatformException.class).isThrownBy(() -> reservation.claim(0))
+				.withMessageContaining("only for a socket associated with its token")
+				.withMessageContaining("bind a JDK channel from the reservation instead");
+			assertThat(reservation.freePorts()).containsExactly(start, start + 1);
+		}
+	}
+
+	@Test
 	void refusesABlockThatOverlapsAnotherReservation() {
 		int start = StandIn.freeBlock(Protocol.TCP, 6);
 		try (PortReservation reservation = this.reservations.acquire(Protocol.TCP, start, 4)) {

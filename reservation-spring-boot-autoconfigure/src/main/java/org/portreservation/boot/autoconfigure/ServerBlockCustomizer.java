@@ -1,7 +1,6 @@
 package org.portreservation.boot.autoconfigure;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -91,8 +90,13 @@ public final class ServerBlockCustomizer implements WebServerFactoryCustomizer<C
 
 	private InvalidConfigurationPropertyValueException unsupported(ConfigurableWebServerFactory factory,
 			List<ServerHandOff> known) {
-		String servers = known.isEmpty() ? "none of the servers this library knows is on the class path"
-				: "it knows " + known.stream().map(ServerHandOff::serverName).collect(Collectors.joining(" and "));
+		List<String> names = known.stream().map(ServerHandOff::serverName).sorted().toList();
+		String servers = switch (names.size()) {
+			case 0 -> "none of the servers this library knows is on the class path";
+			case 1 -> "it knows " + names.get(0);
+			default -> "it knows " + String.join(", ", names.subList(0, names.size() - 1)) + " and "
+					+ names.get(names.size() - 1);
+		};
 		return new InvalidConfigurationPropertyValueException(this.server.blockProperty(), this.server.blockName(),
 				"This application's web server comes from " + factory.getClass().getName()
 						+ ", which portreservation cannot bind from a block (" + servers + "). Use one of those, "

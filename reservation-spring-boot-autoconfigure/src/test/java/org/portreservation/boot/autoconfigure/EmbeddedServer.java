@@ -1,6 +1,7 @@
 package org.portreservation.boot.autoconfigure;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -11,20 +12,30 @@ import java.util.stream.Collectors;
 public enum EmbeddedServer {
 
 	/** Tomcat, servlet or reactive. */
-	TOMCAT("org.springframework.boot.tomcat.autoconfigure."),
+	TOMCAT("org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration",
+			"org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
+			"org.springframework.boot.tomcat.autoconfigure.actuate.web.server."
+					+ "TomcatServletManagementContextAutoConfiguration",
+			"org.springframework.boot.tomcat.autoconfigure.actuate.web.server."
+					+ "TomcatReactiveManagementContextAutoConfiguration"),
 
 	/** Jetty, servlet or reactive. */
-	JETTY("org.springframework.boot.jetty.autoconfigure.");
+	JETTY("org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration",
+			"org.springframework.boot.jetty.autoconfigure.reactive.JettyReactiveWebServerAutoConfiguration",
+			"org.springframework.boot.jetty.autoconfigure.actuate.web.server."
+					+ "JettyServletManagementContextAutoConfiguration",
+			"org.springframework.boot.jetty.autoconfigure.actuate.web.server."
+					+ "JettyReactiveManagementContextAutoConfiguration"),
 
-	private static final String[] CONFIGURATIONS = { "servlet.%sServletWebServerAutoConfiguration",
-			"reactive.%sReactiveWebServerAutoConfiguration",
-			"actuate.web.server.%sServletManagementContextAutoConfiguration",
-			"actuate.web.server.%sReactiveManagementContextAutoConfiguration" };
+	/** Reactor Netty, reactive only. */
+	NETTY("org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration",
+			"org.springframework.boot.reactor.netty.autoconfigure.actuate.web.server."
+					+ "NettyReactiveManagementContextAutoConfiguration");
 
-	private final String packageName;
+	private final List<String> autoConfigurations;
 
-	EmbeddedServer(String packageName) {
-		this.packageName = packageName;
+	EmbeddedServer(String... autoConfigurations) {
+		this.autoConfigurations = List.of(autoConfigurations);
 	}
 
 	/**
@@ -34,14 +45,8 @@ public enum EmbeddedServer {
 	String excludingTheOthers() {
 		return "spring.autoconfigure.exclude=" + Arrays.stream(values())
 			.filter((server) -> server != this)
-			.flatMap(EmbeddedServer::autoConfigurations)
+			.flatMap((server) -> server.autoConfigurations.stream())
 			.collect(Collectors.joining(","));
-	}
-
-	private java.util.stream.Stream<String> autoConfigurations() {
-		String simpleName = name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
-		return Arrays.stream(CONFIGURATIONS)
-			.map((configuration) -> this.packageName + String.format(configuration, simpleName));
 	}
 
 }

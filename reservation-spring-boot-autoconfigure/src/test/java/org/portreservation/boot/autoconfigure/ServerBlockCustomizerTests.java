@@ -1,6 +1,8 @@
 package org.portreservation.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import org.portreservation.boot.autoconfigure.jetty.JettyPortReservationAutoConfiguration;
+import org.portreservation.boot.autoconfigure.netty.NettyPortReservationAutoConfiguration;
 import org.portreservation.boot.autoconfigure.tomcat.TomcatPortReservationAutoConfiguration;
 import org.portreservation.boot.autoconfigure.tomcat.TomcatServerHandOff;
 
@@ -41,6 +43,16 @@ class ServerBlockCustomizerTests {
 			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("portreservation.server.block"))
 			.withMessageContaining(OtherWebServerFactory.class.getName()
 					+ ", which portreservation cannot bind from a block (it knows Tomcat)"));
+	}
+
+	@Test
+	void messageListsEveryServerItKnows() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(JettyPortReservationAutoConfiguration.class,
+					NettyPortReservationAutoConfiguration.class))
+			.run((context) -> assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+				.isThrownBy(() -> context.getBean(ServerBlockCustomizer.class).customize(new OtherWebServerFactory()))
+				.withMessageContaining("(it knows Jetty, Reactor Netty and Tomcat)"));
 	}
 
 	@Test

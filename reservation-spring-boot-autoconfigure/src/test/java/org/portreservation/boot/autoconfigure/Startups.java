@@ -30,6 +30,8 @@ public final class Startups {
 
 	private final EmbeddedServer server;
 
+	private final Class<?>[] sources;
+
 	/**
 	 * Start-ups of {@link TestApplication} on Tomcat.
 	 */
@@ -40,9 +42,12 @@ public final class Startups {
 	/**
 	 * Start-ups of {@link TestApplication} on a server of this module's test class path.
 	 * @param server the server to run
+	 * @param sources more configuration, in classes without {@code @Configuration} so
+	 * that no other start-up's component scan picks them up
 	 */
-	public Startups(EmbeddedServer server) {
+	public Startups(EmbeddedServer server, Class<?>... sources) {
 		this.server = server;
+		this.sources = sources;
 	}
 
 	/**
@@ -54,7 +59,8 @@ public final class Startups {
 	public ConfigurableApplicationContext run(WebApplicationType type, String... properties) {
 		List<String> all = new ArrayList<>(List.of("spring.main.banner-mode=off", this.server.excludingTheOthers()));
 		all.addAll(List.of(properties));
-		return new SpringApplicationBuilder(TestApplication.class).web(type)
+		return new SpringApplicationBuilder(TestApplication.class).sources(this.sources)
+			.web(type)
 			.properties(all.toArray(String[]::new))
 			.listeners((ApplicationListener<WebServerInitializedEvent>) (event) -> this.reportedPorts.put(
 					String.valueOf(event.getApplicationContext().getServerNamespace()).replace("null", ""),
