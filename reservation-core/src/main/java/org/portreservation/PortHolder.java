@@ -1,5 +1,10 @@
 package org.portreservation;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,11 +45,19 @@ public record PortHolder(long pid, String command) {
 	}
 
 	/**
-	 * The holder's full command line, when this process may read it.
-	 * @return the command line, empty if the process has exited or is not visible
+	 * The holder's whole command line, when this process may read it. (The JDK's
+	 * {@code ProcessHandle.Info} cuts it at 4096 bytes, which a Java class path exceeds.)
+	 * @return the arguments joined by spaces, empty if the process has exited or is not
+	 * visible, or this is not Linux
 	 */
 	public Optional<String> commandLine() {
-		return ProcessHandle.of(this.pid).flatMap((process) -> process.info().commandLine());
+		try (InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(this.pid), "cmdline"))) {
+			String commandLine = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace('\0', ' ').strip();
+			return commandLine.isEmpty() ? Optional.empty() : Optional.of(commandLine);
+		}
+		catch (IOException | SecurityException ex) {
+			return Optional.empty();
+		}
 	}
 
 	@Override

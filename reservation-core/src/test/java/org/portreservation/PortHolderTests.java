@@ -21,9 +21,20 @@ class PortHolderTests {
 			PortHolder found = PortHolder.of(Protocol.TCP, port).orElseThrow();
 			assertThat(found.pid()).isEqualTo(holder.pid());
 			assertThat(found.command()).isEqualTo("java");
-			assertThat(found.commandLine())
-				.hasValueSatisfying((commandLine) -> assertThat(commandLine).contains(SocketHolder.class.getName()));
+			assertThat(found.commandLine()).hasValueSatisfying(
+					(commandLine) -> assertThat(commandLine).endsWith(SocketHolder.class.getName() + " tcp " + port));
 			assertThat(found).hasToString("process " + holder.pid() + " (java)");
+		}
+	}
+
+	@Test
+	void theCommandLineIsWholeEvenBeyondTheJdksLimitOf4096Bytes() {
+		int port = FreeBlocks.start(Protocol.TCP, 1);
+		String longArgument = "x".repeat(5000);
+		try (JavaProcess holder = JavaProcess.start(SocketHolder.class, "tcp", Integer.toString(port), longArgument)) {
+			assertThat(holder.readLine()).isEqualTo("bound");
+			assertThat(PortHolder.of(Protocol.TCP, port).flatMap(PortHolder::commandLine)).hasValueSatisfying(
+					(commandLine) -> assertThat(commandLine).endsWith(" tcp " + port + " " + longArgument));
 		}
 	}
 
