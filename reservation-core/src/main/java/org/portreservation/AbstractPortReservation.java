@@ -11,6 +11,7 @@ import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,23 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 			}
 			reclaim();
 			return List.copyOf(this.users.keySet());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public final Map<Integer, PortUse> portUses() {
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				return Map.of();
+			}
+			reclaim();
+			Map<Integer, PortUse> uses = new TreeMap<>();
+			this.users.forEach((port, user) -> uses.put(port, use(user)));
+			return Collections.unmodifiableMap(uses);
 		}
 		finally {
 			this.lock.unlock();
@@ -415,13 +433,23 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 	}
 
 	private String describe(Object user) {
+		return switch (use(user)) {
+			case BOUND -> "bound";
+			case LEASED -> "leased";
+			case HANDED_OFF -> "handed off";
+			case CLAIMED -> "claimed";
+			case RETURNING -> RETURNING.toString();
+		};
+	}
+
+	private PortUse use(Object user) {
 		if (user instanceof PortLease lease) {
-			return this.handedOff.contains(lease) ? "handed off" : "leased";
+			return this.handedOff.contains(lease) ? PortUse.HANDED_OFF : PortUse.LEASED;
 		}
 		if (user instanceof PortClaim) {
-			return "claimed";
+			return PortUse.CLAIMED;
 		}
-		return (user == RETURNING) ? user.toString() : "bound";
+		return (user == RETURNING) ? PortUse.RETURNING : PortUse.BOUND;
 	}
 
 	private void checkPortArgument(int port) {

@@ -5,6 +5,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -219,6 +220,14 @@ public sealed interface PortReservation extends AutoCloseable permits AbstractPo
 	 * @return the ports in ascending order
 	 */
 	List<Integer> portsInUse();
+
+	/**
+	 * What each port of the block that is not free is in use for: the ports of
+	 * {@link #portsInUse()} with their use.
+	 * @return an unmodifiable map in ascending port order, empty once closed
+	 * @since 0.1.0
+	 */
+	Map<Integer, PortUse> portUses();
 
 	/**
 	 * Whether the reservation is still held.

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.portreservation.PortHolder;
 import org.portreservation.Protocol;
 
 /**
@@ -15,7 +16,7 @@ import org.portreservation.Protocol;
  * can name it. Best effort: other users' processes are visible only to root, and other
  * systems have no {@code /proc}.
  */
-final class PortOwners {
+public final class PortOwners {
 
 	private static final Path PROC = Path.of("/proc");
 
@@ -57,6 +58,17 @@ final class PortOwners {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The process holding a socket bound to a port, for {@link PortHolder#of}, which
+	 * checks the arguments.
+	 * @param protocol the port's protocol
+	 * @param port the port
+	 * @return the holder, if {@code /proc} tells
+	 */
+	public static Optional<PortHolder> holderOf(Protocol protocol, int port) {
+		return ofPort(protocol, port).map((owner) -> new PortHolder(owner.pid(), owner.command()));
 	}
 
 	/**

@@ -201,8 +201,9 @@ public class PortReservationTemplate implements AutoCloseable {
 	}
 
 	/**
-	 * Releases every block the template holds: the named ones, but for adopted ones, and
-	 * those it acquired. Idempotent.
+	 * Releases every block the template holds: the named ones (unless
+	 * {@link #releasesNamedBlocks()} says otherwise), but for adopted ones, and those it
+	 * acquired. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -212,11 +213,20 @@ public class PortReservationTemplate implements AutoCloseable {
 				return;
 			}
 			this.closed = true;
-			toClose = new ArrayList<>(this.owned);
+			toClose = releasesNamedBlocks() ? new ArrayList<>(this.owned) : new ArrayList<>();
 			toClose.addAll(this.acquired);
 			this.acquired.clear();
 		}
 		closeAll(toClose);
+	}
+
+	/**
+	 * Whether {@link #close()} releases the named blocks too, as it does unless they
+	 * outlive the template, as blocks kept across DevTools restarts do.
+	 * @return {@code true}
+	 */
+	protected boolean releasesNamedBlocks() {
+		return true;
 	}
 
 	/**

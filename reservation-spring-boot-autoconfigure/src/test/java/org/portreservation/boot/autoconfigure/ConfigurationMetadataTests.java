@@ -23,11 +23,20 @@ class ConfigurationMetadataTests {
 	void everyPropertyHasADescriptionAndItsDefault() throws Exception {
 		Map<String, Map<String, Object>> properties = ourProperties();
 		assertThat(properties).containsOnlyKeys("portreservation.enabled", "portreservation.fail-fast",
-				"portreservation.blocks", "portreservation.server.block", "portreservation.management.block");
+				"portreservation.blocks", "portreservation.server.block", "portreservation.management.block",
+				"management.endpoint.portreservations.access",
+				"management.endpoint.portreservations.cache.time-to-live",
+				"management.endpoint.portreservations.show-holders", "management.endpoint.portreservations.roles",
+				"management.health.portreservations.enabled");
 		assertThat(properties.values())
 			.allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank().endsWith("."));
 		assertThat(properties.get("portreservation.enabled")).containsEntry("defaultValue", true);
 		assertThat(properties.get("portreservation.fail-fast")).containsEntry("defaultValue", true);
+		assertThat(properties.get("management.endpoint.portreservations.access")).containsEntry("defaultValue",
+				"read_only");
+		assertThat(properties.get("management.endpoint.portreservations.show-holders")).containsEntry("defaultValue",
+				"never");
+		assertThat(properties.get("management.health.portreservations.enabled")).containsEntry("defaultValue", true);
 	}
 
 	private Map<String, Map<String, Object>> ourProperties() throws Exception {
