@@ -9,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.portreservation.PortReservation;
 import org.portreservation.PortReservations;
+import org.portreservation.boot.AdoptedBlocks;
 import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.PortReservationProperties.Block;
 
@@ -54,7 +55,10 @@ final class RestartKeptBlocks {
 				missing.getBlocks().put(name, block);
 			}
 		});
-		Map<String, PortReservation> reserved = ConfiguredBlocks.reserve(portReservations, missing).getReservations();
+		// Test blocks exist only in tests, where DevTools does not restart.
+		Map<String, PortReservation> reserved = ConfiguredBlocks
+			.reserve(portReservations, missing, AdoptedBlocks.none())
+			.getReservations();
 		Map<String, PortReservation> all = new LinkedHashMap<>();
 		properties.getBlocks().forEach((name, block) -> {
 			PortReservation reservation = reused.containsKey(name) ? reused.get(name) : reserved.get(name);
