@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Requests per second of each embedded server bound from a block against the same server bound plainly
+# Requests per second of each embedded server (Tomcat, Jetty, Reactor Netty) bound from a block against the same server bound plainly
 # (server.port=0), side by side: both run at once, and wrk loads them in interleaved rounds, so that
 # whatever else the machine does weighs on both alike. Prints the median of each and their ratio.
 #
@@ -48,8 +48,10 @@ requests_per_second() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 printf '%-8s %-9s %12s %12s %7s\n' server type block plain ratio
-for server in tomcat jetty; do
-  for type in servlet reactive; do
+for server in tomcat jetty netty; do
+  types="servlet reactive"
+  [ "$server" = netty ] && types=reactive
+  for type in $types; do
     start block "$server" "$type" block; block=$port
     start plain "$server" "$type" plain; plain=$port
     wrk -t1 -c16 -d2s "http://127.0.0.1:$block/hello" >/dev/null   # warm up both

@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * script {@code benchmarks/servers/run.sh}: prints {@code port N} and serves until the
  * process is terminated, when Boot's shutdown hook closes it.
  * <p>
- * Arguments: {@code tomcat|jetty servlet|reactive block|plain}.
+ * Arguments: {@code tomcat|jetty|netty servlet|reactive block|plain}.
  */
 public final class ServerBenchmarkApplication {
 
