@@ -115,7 +115,9 @@ final class Placeholder {
 			// Without SO_REUSEPORT (unless over TIME_WAIT) the bind fails on any port
 			// already held, even by another instance of this library; set afterwards, so
 			// our own channels can bind on top of it.
-			channel.setOption(StandardSocketOptions.SO_REUSEPORT, reusePortFirst);
+			if (reusePortFirst) {
+				channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+			}
 			channel.bind(new InetSocketAddress(port));
 			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
 			boolean dualStack = ((InetSocketAddress) channel.getLocalAddress()).getAddress() instanceof Inet6Address;
