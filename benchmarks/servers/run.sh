@@ -3,7 +3,8 @@
 # (server.port=0), side by side: both run at once, and wrk loads them in interleaved rounds, so that
 # whatever else the machine does weighs on both alike. Prints the median of each and their ratio.
 #
-#   benchmarks/servers/run.sh [rounds] [seconds per round]      (defaults: 5 rounds of 10 s)
+#   benchmarks/servers/run.sh [rounds] [seconds per round] [server...]
+#   (defaults: 5 rounds of 10 s; tomcat jetty netty)
 #
 # Needs wrk (installed through apt-get when missing and run as root) and a build of the project
 # (mvn -B -DskipTests install is not needed: the script builds what it runs).
@@ -11,6 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
 seconds=${2:-10}
+servers=("${@:3}")
+[ ${#servers[@]} -gt 0 ] || servers=(tomcat jetty netty)
 
 if ! command -v wrk >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -48,14 +51,14 @@ requests_per_second() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 printf '%-8s %-9s %12s %12s %7s\n' server type block plain ratio
-for server in tomcat jetty netty; do
+for server in "${servers[@]}"; do
   types="servlet reactive"
   [ "$server" = netty ] && types=reactive
   for type in $types; do
     start block "$server" "$type" block; block=$port
     start plain "$server" "$type" plain; plain=$port
-    wrk -t1 -c16 -d2s "http://127.0.0.1:$block/hello" >/dev/null   # warm up both
-    wrk -t1 -c16 -d2s "http://127.0.0.1:$plain/hello" >/dev/null
+    wrk -t1 -c16 -d5s "http://127.0.0.1:$block/hello" >/dev/null   # warm up both
+    wrk -t1 -c16 -d5s "http://127.0.0.1:$plain/hello" >/dev/null
     block_rates=(); plain_rates=()
     for round in $(seq "$rounds"); do
       if [ $((round % 2)) = 1 ]; then

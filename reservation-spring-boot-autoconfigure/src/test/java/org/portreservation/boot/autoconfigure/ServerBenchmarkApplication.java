@@ -19,6 +19,9 @@ public final class ServerBenchmarkApplication {
 	}
 
 	public static void main(String[] args) {
+		// DevTools is on this class path for its tests; its restarter would run main
+		// again without arguments.
+		System.setProperty("spring.devtools.restart.enabled", "false");
 		EmbeddedServer server = EmbeddedServer.valueOf(args[0].toUpperCase(Locale.ROOT));
 		WebApplicationType type = WebApplicationType.valueOf(args[1].toUpperCase(Locale.ROOT));
 		boolean fromBlock = "block".equals(args[2]);

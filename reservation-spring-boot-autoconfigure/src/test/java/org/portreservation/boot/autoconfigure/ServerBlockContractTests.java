@@ -112,6 +112,28 @@ public abstract class ServerBlockContractTests {
 	}
 
 	@Test
+	void serverSpeaksHttp2OverTlsFromTheBlock(@TempDir Path directory) throws Exception {
+		Path keyStore = SelfSignedKeyStore.create(directory);
+		try (ConfigurableApplicationContext context = run("portreservation.blocks.web.number-of-ports=2",
+				"portreservation.server.block=web", "server.http2.enabled=true",
+				"server.ssl.key-store=" + keyStore.toUri(), "server.ssl.key-store-password=secret",
+				"server.ssl.key-store-type=PKCS12")) {
+			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
+			int port = webServer(context).getPort();
+			HttpClient client = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_2)
+				.sslContext(SelfSignedKeyStore.trustingEveryone())
+				.build();
+			HttpResponse<String> response = client.send(
+					HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/hello")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+			assertThat(response.body()).isEqualTo("hello");
+			assertThat(web.portsInUse()).containsExactly(port);
+		}
+	}
+
+	@Test
 	void contextStopAndStartRebindFromTheBlock() throws Exception {
 		try (ConfigurableApplicationContext context = run("portreservation.blocks.web.number-of-ports=2",
 				"portreservation.server.block=web")) {

@@ -1,19 +1,13 @@
 package org.portreservation.boot.autoconfigure.netty;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import io.netty.channel.Channel;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.portreservation.PortReservation;
 import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.EmbeddedServer;
-import org.portreservation.boot.autoconfigure.SelfSignedKeyStore;
 import org.portreservation.boot.autoconfigure.Startups;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpResources;
@@ -54,28 +48,6 @@ class NettyPortReservationStartupTests {
 			HttpClient client = HttpClient.newHttpClient();
 			assertThat(Startups.get(client, "http://localhost:" + firstPort + "/hello")).isEqualTo("hello");
 			assertThat(Startups.get(client, "http://localhost:" + secondPort + "/hello")).isEqualTo("hello");
-		}
-	}
-
-	@Test
-	void serverSpeaksHttp2OverTlsFromTheBlock(@TempDir Path directory) throws Exception {
-		Path keyStore = SelfSignedKeyStore.create(directory);
-		try (ConfigurableApplicationContext context = this.startups.run(WebApplicationType.REACTIVE,
-				"portreservation.blocks.web.number-of-ports=2", "portreservation.server.block=web",
-				"server.http2.enabled=true", "server.ssl.key-store=" + keyStore.toUri(),
-				"server.ssl.key-store-password=secret", "server.ssl.key-store-type=PKCS12")) {
-			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
-			int port = this.startups.reportedPort("");
-			HttpClient client = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_2)
-				.sslContext(SelfSignedKeyStore.trustingEveryone())
-				.build();
-			HttpResponse<String> response = client.send(
-					HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/hello")).build(),
-					HttpResponse.BodyHandlers.ofString());
-			assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
-			assertThat(response.body()).isEqualTo("hello");
-			assertThat(web.portsInUse()).containsExactly(port);
 		}
 	}
 
