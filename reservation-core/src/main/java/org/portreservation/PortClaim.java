@@ -11,31 +11,10 @@ package org.portreservation;
  *
  * @since 0.1.0
  */
-public final class PortClaim implements AutoCloseable {
-
-	private final AbstractPortReservation reservation;
-
-	private final int port;
+public final class PortClaim extends PortHold {
 
 	PortClaim(AbstractPortReservation reservation, int port) {
-		this.reservation = reservation;
-		this.port = port;
-	}
-
-	/**
-	 * The claimed port, for the socket to bind.
-	 * @return a port of the block
-	 */
-	public int port() {
-		return this.port;
-	}
-
-	/**
-	 * The reservation the port belongs to.
-	 * @return the reservation
-	 */
-	public PortReservation reservation() {
-		return this.reservation;
+		super(reservation, port);
 	}
 
 	/**
@@ -48,7 +27,7 @@ public final class PortClaim implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "claim of " + this.reservation.protocol().label() + " port " + this.port;
+		return "claim of " + this.reservation.protocol().label() + " port " + port();
 	}
 
 }

@@ -11,31 +11,10 @@ package org.portreservation;
  *
  * @since 0.1.0
  */
-public final class PortLease implements AutoCloseable {
-
-	private final AbstractPortReservation reservation;
-
-	private final int port;
+public final class PortLease extends PortHold {
 
 	PortLease(AbstractPortReservation reservation, int port) {
-		this.reservation = reservation;
-		this.port = port;
-	}
-
-	/**
-	 * The leased port, to pass to the other process.
-	 * @return a port of the block
-	 */
-	public int port() {
-		return this.port;
-	}
-
-	/**
-	 * The reservation the port belongs to.
-	 * @return the reservation
-	 */
-	public PortReservation reservation() {
-		return this.reservation;
+		super(reservation, port);
 	}
 
 	/**
@@ -81,7 +60,7 @@ public final class PortLease implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "lease of " + this.reservation.protocol().label() + " port " + this.port;
+		return "lease of " + this.reservation.protocol().label() + " port " + port();
 	}
 
 	/**
