@@ -16,7 +16,8 @@ import org.portreservation.Protocol;
 import org.portreservation.UnsupportedPlatformException;
 
 /**
- * A runtime block held by one {@link Placeholder} per free port and a byte-range lock.
+ * A runtime block held by a placeholder per free port ({@link Placeholders}) and a
+ * byte-range lock.
  * <p>
  * Our own channel sets SO_REUSEPORT and binds on top of the placeholder, so the port is
  * never unguarded (what that guarantees is stated in {@link org.portreservation}). A TCP
@@ -32,11 +33,7 @@ final class HeldBlock extends AbstractPortReservation {
 
 	private final BlockLocks.BlockLock lock;
 
-	/**
-	 * Placeholder per port, index {@code port - startPort}; {@code null} where none is
-	 * held.
-	 */
-	private final @Nullable Placeholder[] placeholders;
+	private final Placeholders placeholders;
 
 	/**
 	 * The ports without a placeholder that can come back without a call to this
@@ -46,7 +43,7 @@ final class HeldBlock extends AbstractPortReservation {
 	 */
 	private final Map<Integer, BooleanSupplier> watched = new ConcurrentHashMap<>();
 
-	private HeldBlock(PortBlock block, @Nullable Placeholder[] placeholders, BlockLocks.BlockLock lock, long token) {
+	private HeldBlock(PortBlock block, Placeholders placeholders, BlockLocks.BlockLock lock, long token) {
 		super(block, false);
 		this.placeholders = placeholders;
 		this.lock = lock;
@@ -63,22 +60,21 @@ final class HeldBlock extends AbstractPortReservation {
 		if (lock == null) {
 			throw new PortBusy(block.startPort(), true, null);
 		}
-		@Nullable Placeholder[] placeholders = new Placeholder[block.numberOfPorts()];
+		Placeholders placeholders = Placeholders.of(block);
 		int port = block.startPort();
 		try {
 			for (; port <= block.endPort(); port++) {
-				placeholders[port - block.startPort()] = Placeholder.bind(block.protocol(), port,
-						lock.excludesOtherInstances());
+				placeholders.bind(port, lock.excludesOtherInstances());
 			}
 			return new HeldBlock(block, placeholders, lock, token);
 		}
 		catch (BindException ex) {
-			closeAll(placeholders);
+			placeholders.closeAll();
 			lock.release();
 			throw new PortBusy(port, false, ex);
 		}
 		catch (IOException | RuntimeException | Error ex) {
-			closeAll(placeholders);
+			placeholders.closeAll();
 			lock.release();
 			throw ex;
 		}
@@ -104,8 +100,7 @@ final class HeldBlock extends AbstractPortReservation {
 			channel.setOption(StandardSocketOptions.SO_REUSEPORT, false);
 			throw ex;
 		}
-		Placeholder placeholder = this.placeholders[port - startPort()];
-		if (protocol() == Protocol.UDP && placeholder != null && !placeholder.steered()) {
+		if (protocol() == Protocol.UDP && this.placeholders.holds(port) && !this.placeholders.steered(port)) {
 			unguard(port);
 			watch(port, () -> !channel.isOpen());
 		}
@@ -114,20 +109,14 @@ final class HeldBlock extends AbstractPortReservation {
 
 	@Override
 	protected void unguard(int port) {
-		int index = port - startPort();
-		Placeholder placeholder = this.placeholders[index];
-		if (placeholder != null) {
-			placeholder.close();
-			this.placeholders[index] = null;
-		}
+		this.placeholders.close(port);
 	}
 
 	@Override
 	protected boolean guard(int port) {
-		int index = port - startPort();
-		if (this.placeholders[index] == null) {
+		if (!this.placeholders.holds(port)) {
 			try {
-				this.placeholders[index] = Placeholder.bind(protocol(), port, this.lock.excludesOtherInstances());
+				this.placeholders.bind(port, this.lock.excludesOtherInstances());
 			}
 			catch (IOException ex) {
 				watch(port, () -> true);
@@ -160,7 +149,7 @@ final class HeldBlock extends AbstractPortReservation {
 
 	@Override
 	protected void release() {
-		closeAll(this.placeholders);
+		this.placeholders.closeAll();
 		this.lock.release();
 		this.watched.clear();
 	}
@@ -169,25 +158,12 @@ final class HeldBlock extends AbstractPortReservation {
 	 * Lets a UDP port's datagrams reach the channel about to bind over its placeholder.
 	 */
 	private void steerDatagrams(int port) {
-		Placeholder placeholder = this.placeholders[port - startPort()];
-		if (placeholder != null) {
-			placeholder.steerDatagrams();
-		}
+		this.placeholders.steerDatagrams(port);
 	}
 
 	private void watch(int port, BooleanSupplier back) {
 		this.watched.put(port, back);
 		Reguard.watch(this);
-	}
-
-	private static void closeAll(@Nullable Placeholder[] placeholders) {
-		for (int i = 0; i < placeholders.length; i++) {
-			Placeholder placeholder = placeholders[i];
-			if (placeholder != null) {
-				placeholder.close();
-				placeholders[i] = null;
-			}
-		}
 	}
 
 	/**

@@ -7,11 +7,10 @@ import java.util.Set;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Platform;
-import com.sun.jna.Structure;
-import com.sun.jna.ptr.IntByReference;
 
 import org.portreservation.Protocol;
 import org.portreservation.unix.jna.LibC;
+import org.portreservation.unix.jna.SocketCalls;
 
 /**
  * A socket made through Linux's C library for what the JDK cannot make: an IPv6-only
@@ -60,7 +59,7 @@ final class NativeSocket implements AutoCloseable {
 		}
 		int type = ((protocol == Protocol.TCP) ? LibC.SOCK_STREAM : LibC.SOCK_DGRAM) | LibC.SOCK_CLOEXEC;
 		try {
-			return new NativeSocket(LibC.INSTANCE.socket(ipv6 ? LibC.AF_INET6 : LibC.AF_INET, type, 0));
+			return new NativeSocket(SocketCalls.socket(ipv6 ? LibC.AF_INET6 : LibC.AF_INET, type, 0));
 		}
 		catch (LastErrorException ex) {
 			throw failure("socket(" + (ipv6 ? "AF_INET6" : "AF_INET") + ")", ex);
@@ -70,7 +69,7 @@ final class NativeSocket implements AutoCloseable {
 	/** Sets an integer option, such as {@code SO_REUSEPORT}. */
 	void setOption(int level, int name, int value) throws IOException {
 		try {
-			LibC.INSTANCE.setsockopt(this.fd, level, name, new IntByReference(value), Integer.BYTES);
+			SocketCalls.setsockopt(this.fd, level, name, new int[] { value }, Integer.BYTES);
 		}
 		catch (LastErrorException ex) {
 			throw failure("setsockopt(" + level + ", " + name + ")", ex);
@@ -82,9 +81,9 @@ final class NativeSocket implements AutoCloseable {
 	 * @throws BindException if the port is taken or privileged
 	 */
 	void bindWildcard(boolean ipv6, int port) throws IOException {
-		Structure address = ipv6 ? new LibC.sockaddr_in6(port) : new LibC.sockaddr_in(port);
+		byte[] address = SocketCalls.wildcard(ipv6, port);
 		try {
-			LibC.INSTANCE.bind(this.fd, address, address.size());
+			SocketCalls.bind(this.fd, address, address.length);
 		}
 		catch (LastErrorException ex) {
 			if (ex.getErrorCode() == LibC.EADDRINUSE || ex.getErrorCode() == LibC.EACCES) {
@@ -106,16 +105,30 @@ final class NativeSocket implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Hands the descriptor over to the caller, who closes it with {@link #close(int)}.
+	 * @return the descriptor, no longer closed by {@link #close()}
+	 */
+	int release() {
+		this.open = false;
+		return this.fd;
+	}
+
 	@Override
 	public void close() {
 		if (this.open) {
 			this.open = false;
-			try {
-				LibC.INSTANCE.close(this.fd);
-			}
-			catch (LastErrorException ex) {
-				// Linux releases the descriptor even when close reports an error.
-			}
+			close(this.fd);
+		}
+	}
+
+	/** Closes a descriptor that {@link #release()} handed over. */
+	static void close(int fd) {
+		try {
+			SocketCalls.close(fd);
+		}
+		catch (LastErrorException ex) {
+			// Linux releases the descriptor even when close reports an error.
 		}
 	}
 
@@ -136,7 +149,9 @@ final class NativeSocket implements AutoCloseable {
 					+ String.join(", ", ARCHITECTURES.stream().sorted().toList()) + ", this is " + Platform.ARCH);
 		}
 		try {
-			// Reading the field loads the library.
+			// Reading the field loads the library; a call registers the direct-mapped
+			// one.
+			SocketCalls.wildcard(false, 0);
 			return (LibC.INSTANCE != null) ? Optional.empty() : Optional.of("JNA loaded no C library");
 		}
 		catch (LinkageError ex) {

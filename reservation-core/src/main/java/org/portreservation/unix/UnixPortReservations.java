@@ -104,7 +104,7 @@ public final class UnixPortReservations extends AbstractPortReservations {
 		else {
 			info = BackendInfo.withPersistent(name);
 		}
-		return info.withLimits(Placeholder.limits());
+		return info.withLimits(Placeholders.limits());
 	}
 
 	@Override

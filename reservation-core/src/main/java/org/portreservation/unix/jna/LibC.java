@@ -1,13 +1,10 @@
 package org.portreservation.unix.jna;
 
-import java.nio.ByteOrder;
-
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Structure;
 import com.sun.jna.Structure.FieldOrder;
-import com.sun.jna.ptr.IntByReference;
 
 /**
  * The socket calls of Linux's C library that the JDK does not offer. The constants are
@@ -86,29 +83,6 @@ public interface LibC extends Library {
 	int EADDRINUSE = 98;
 
 	/**
-	 * Makes a socket.
-	 * @param domain {@link #AF_INET} or {@link #AF_INET6}
-	 * @param type {@link #SOCK_STREAM} or {@link #SOCK_DGRAM}, with flags such as
-	 * {@link #SOCK_CLOEXEC}
-	 * @param protocol 0 for the type's protocol
-	 * @return the descriptor
-	 * @throws LastErrorException with the errno
-	 */
-	int socket(int domain, int type, int protocol) throws LastErrorException;
-
-	/**
-	 * Sets an integer option.
-	 * @param sockfd the socket
-	 * @param level such as {@link #SOL_SOCKET}
-	 * @param optname such as {@link #SO_REUSEPORT}
-	 * @param optval the value
-	 * @param optlen 4
-	 * @return 0
-	 * @throws LastErrorException with the errno
-	 */
-	int setsockopt(int sockfd, int level, int optname, IntByReference optval, int optlen) throws LastErrorException;
-
-	/**
 	 * Attaches a classic BPF program.
 	 * @param sockfd the socket
 	 * @param level {@link #SOL_SOCKET}
@@ -119,85 +93,6 @@ public interface LibC extends Library {
 	 * @throws LastErrorException with the errno
 	 */
 	int setsockopt(int sockfd, int level, int optname, sock_fprog optval, int optlen) throws LastErrorException;
-
-	/**
-	 * Binds a socket.
-	 * @param sockfd the socket
-	 * @param addr a {@link sockaddr_in} or {@link sockaddr_in6}
-	 * @param addrlen its size
-	 * @return 0
-	 * @throws LastErrorException with the errno
-	 */
-	int bind(int sockfd, Structure addr, int addrlen) throws LastErrorException;
-
-	/**
-	 * Closes a descriptor.
-	 * @param fd the descriptor
-	 * @return 0
-	 * @throws LastErrorException with the errno; the descriptor is released anyway
-	 */
-	int close(int fd) throws LastErrorException;
-
-	/**
-	 * A port in host byte order, as {@code htons} returns it (netinet/in.h).
-	 * @param port the port
-	 * @return the port in network byte order
-	 */
-	static short htons(int port) {
-		return (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) ? Short.reverseBytes((short) port) : (short) port;
-	}
-
-	/** An IPv4 address and port (netinet/in.h). */
-	@FieldOrder({ "sin_family", "sin_port", "sin_addr", "sin_zero" })
-	class sockaddr_in extends Structure {
-
-		public short sin_family = AF_INET;
-
-		public short sin_port;
-
-		public int sin_addr;
-
-		public byte[] sin_zero = new byte[8];
-
-		public sockaddr_in() {
-		}
-
-		/**
-		 * The wildcard address {@code 0.0.0.0} with a port.
-		 * @param port the port in host byte order
-		 */
-		public sockaddr_in(int port) {
-			this.sin_port = htons(port);
-		}
-
-	}
-
-	/** An IPv6 address and port (netinet/in.h). */
-	@FieldOrder({ "sin6_family", "sin6_port", "sin6_flowinfo", "sin6_addr", "sin6_scope_id" })
-	class sockaddr_in6 extends Structure {
-
-		public short sin6_family = AF_INET6;
-
-		public short sin6_port;
-
-		public int sin6_flowinfo;
-
-		public byte[] sin6_addr = new byte[16];
-
-		public int sin6_scope_id;
-
-		public sockaddr_in6() {
-		}
-
-		/**
-		 * The wildcard address {@code ::} with a port.
-		 * @param port the port in host byte order
-		 */
-		public sockaddr_in6(int port) {
-			this.sin6_port = htons(port);
-		}
-
-	}
 
 	/** One classic BPF instruction (linux/filter.h). */
 	@FieldOrder({ "code", "jt", "jf", "k" })

@@ -1,0 +1,123 @@
+package org.portreservation.unix;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.BitSet;
+
+import org.portreservation.PortBlock;
+import org.portreservation.Protocol;
+import org.portreservation.unix.jna.LibC;
+
+/**
+ * Placeholders made through the C library and held as bare descriptors: a held port costs
+ * an {@code int} of heap (two under {@code -Djava.net.preferIPv4Stack=true}), where a JDK
+ * channel per port would cost an object graph of about 500 bytes, and a direct call costs
+ * less than the JDK's channel machinery around the same system calls.
+ */
+final class NativePlaceholders extends Placeholders {
+
+	private static final int NONE = -1;
+
+	/** Whether placeholders are dual-stack IPv6 sockets, as the JDK's channels are. */
+	private final boolean dualStack;
+
+	/** The descriptor of each port's placeholder, or {@link #NONE}. */
+	private final int[] sockets;
+
+	/**
+	 * Beside an IPv4 placeholder, the descriptor of the IPv6-only one, or {@link #NONE};
+	 * empty where there is no IPv6 side to hold.
+	 */
+	private final int[] ipv6Only;
+
+	/** The UDP ports whose datagrams are steered past their placeholder. */
+	private final BitSet steered = new BitSet();
+
+	NativePlaceholders(PortBlock block) {
+		super(block);
+		this.dualStack = JdkStack.DUAL;
+		this.sockets = none(block.numberOfPorts());
+		this.ipv6Only = (!this.dualStack && NativeSocket.ipv6Available()) ? none(block.numberOfPorts()) : new int[0];
+	}
+
+	@Override
+	void bindOnce(int port, boolean reusePortFirst) throws IOException {
+		NativeSocket socket = NativeSocket.open(this.dualStack, protocol());
+		try {
+			if (this.dualStack) {
+				// As the JDK's sockets, whatever net.ipv6.bindv6only says.
+				socket.setOption(LibC.IPPROTO_IPV6, LibC.IPV6_V6ONLY, 0);
+			}
+			if (reusePortFirst) {
+				socket.setOption(LibC.SOL_SOCKET, LibC.SO_REUSEPORT, 1);
+			}
+			// Without SO_REUSEPORT (unless over TIME_WAIT) the bind fails on any port
+			// already held, even by another instance of this library; set afterwards, so
+			// our own channels can bind on top of it.
+			socket.bindWildcard(this.dualStack, port);
+			if (!reusePortFirst) {
+				socket.setOption(LibC.SOL_SOCKET, LibC.SO_REUSEPORT, 1);
+			}
+			if (this.ipv6Only.length > 0) {
+				this.ipv6Only[index(port)] = bindIpv6Only(port);
+			}
+			this.sockets[index(port)] = socket.release();
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			socket.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Binds the IPv6 side of a port without SO_REUSEPORT, as nothing of ours binds over
+	 * it.
+	 */
+	private int bindIpv6Only(int port) throws IOException {
+		try (NativeSocket socket = NativeSocket.open(true, protocol())) {
+			socket.setOption(LibC.IPPROTO_IPV6, LibC.IPV6_V6ONLY, 1);
+			socket.bindWildcard(true, port);
+			return socket.release();
+		}
+	}
+
+	@Override
+	boolean holds(int port) {
+		return this.sockets[index(port)] != NONE;
+	}
+
+	@Override
+	void close(int port) {
+		int index = index(port);
+		if (this.sockets[index] != NONE) {
+			NativeSocket.close(this.sockets[index]);
+			this.sockets[index] = NONE;
+		}
+		if (this.ipv6Only.length > 0 && this.ipv6Only[index] != NONE) {
+			NativeSocket.close(this.ipv6Only[index]);
+			this.ipv6Only[index] = NONE;
+		}
+		this.steered.clear(index);
+	}
+
+	@Override
+	void steerDatagrams(int port) {
+		int index = index(port);
+		if (protocol() == Protocol.UDP && this.sockets[index] != NONE && !this.steered.get(index)
+				&& DatagramSteering.steer(this.dualStack, port)) {
+			this.steered.set(index);
+		}
+	}
+
+	@Override
+	boolean steered(int port) {
+		return this.steered.get(index(port));
+	}
+
+	private static int[] none(int numberOfPorts) {
+		int[] descriptors = new int[numberOfPorts];
+		Arrays.fill(descriptors, NONE);
+		return descriptors;
+	}
+
+}
