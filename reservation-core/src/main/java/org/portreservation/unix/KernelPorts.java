@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -49,10 +50,12 @@ final class KernelPorts {
 	 * @throws IOException if the file exists but cannot be read
 	 */
 	static BitSet reservedPorts() throws IOException {
-		if (!Files.exists(RESERVED_PORTS)) {
+		try {
+			return parse(read(RESERVED_PORTS));
+		}
+		catch (NoSuchFileException ex) {
 			return new BitSet();
 		}
-		return parse(read(RESERVED_PORTS));
 	}
 
 	/**

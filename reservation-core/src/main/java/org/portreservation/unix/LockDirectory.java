@@ -50,6 +50,9 @@ final class LockDirectory {
 	private static final Set<OpenOption> LOCK_FILE_OPTIONS = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
 			StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 
+	/** What {@link #unsafeReason} says of a directory that does not exist. */
+	private static final String MISSING = "it does not exist";
+
 	/** Write permission for the group and for others, {@code S_IWGRP | S_IWOTH}. */
 	private static final int WRITABLE_BY_OTHERS = 0022;
 
@@ -96,11 +99,19 @@ final class LockDirectory {
 	 * @return {@code null} if it is safe, else why not
 	 */
 	static @Nullable String prepare(Path directory, boolean createParents) {
+		// Checked first, as it is there on every acquire but the first: a failed mkdir
+		// costs more than the check.
+		String unsafe = unsafeReason(directory);
+		if (!MISSING.equals(unsafe)) {
+			return unsafe;
+		}
 		try {
 			createOwnerOnly(directory, createParents);
 		}
 		catch (FileAlreadyExistsException ex) {
-			// Someone's: checked below. mkdir never follows a link at the last component.
+			// Someone's, made since: checked below. mkdir never follows a link at the
+			// last
+			// component.
 		}
 		catch (IOException | UnsupportedOperationException ex) {
 			return "it could not be created (" + ex + ")";
@@ -131,10 +142,15 @@ final class LockDirectory {
 	static @Nullable String unsafeReason(Path directory) {
 		Map<String, Object> attributes;
 		try {
-			attributes = Files.readAttributes(directory, "unix:*", LinkOption.NOFOLLOW_LINKS);
+			// Not "unix:*": the owner's and group's names cost a user database lookup.
+			attributes = Files.readAttributes(directory, "unix:isSymbolicLink,isDirectory,uid,mode",
+					LinkOption.NOFOLLOW_LINKS);
 		}
 		catch (UnsupportedOperationException | IllegalArgumentException ex) {
 			return "this file system does not tell who owns it";
+		}
+		catch (NoSuchFileException ex) {
+			return MISSING;
 		}
 		catch (IOException ex) {
 			return "it could not be read (" + ex + ")";
