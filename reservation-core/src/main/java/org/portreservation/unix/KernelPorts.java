@@ -24,6 +24,8 @@ final class KernelPorts {
 
 	static final Path EPHEMERAL_RANGE = PROC_IPV4.resolve("ip_local_port_range");
 
+	static final Path IPV6_ONLY_BY_DEFAULT = Path.of("/proc/sys/net/ipv6/bindv6only");
+
 	/** Linux's default ephemeral range, used where the kernel does not say. */
 	private static final int[] DEFAULT_EPHEMERAL = { 32768, 60999 };
 
@@ -41,6 +43,21 @@ final class KernelPorts {
 		}
 		catch (IOException | RuntimeException ex) {
 			return DEFAULT_EPHEMERAL.clone();
+		}
+	}
+
+	/**
+	 * Whether new IPv6 sockets are IPv6-only unless they say otherwise
+	 * ({@code net.ipv6.bindv6only}).
+	 * @return {@code true} unless the kernel says they are not, so that a caller that
+	 * cannot tell sets the option
+	 */
+	static boolean ipv6OnlyByDefault() {
+		try {
+			return !"0".equals(read(IPV6_ONLY_BY_DEFAULT).trim());
+		}
+		catch (IOException | RuntimeException ex) {
+			return true;
 		}
 	}
 

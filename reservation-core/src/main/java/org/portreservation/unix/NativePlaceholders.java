@@ -16,10 +16,22 @@ import org.portreservation.unix.jna.LibC;
  */
 final class NativePlaceholders extends Placeholders {
 
+	/**
+	 * Blocks of at least this many ports ask the kernel whether new IPv6 sockets are
+	 * dual-stack already; reading the setting costs about what this many calls do.
+	 */
+	private static final int ASK_FROM_PORTS = 8;
+
 	private static final int NONE = -1;
 
 	/** Whether placeholders are dual-stack IPv6 sockets, as the JDK's channels are. */
 	private final boolean dualStack;
+
+	/**
+	 * Whether each dual-stack placeholder clears IPV6_V6ONLY itself: always in a small
+	 * block, in a larger one only where the kernel makes new IPv6 sockets IPv6-only.
+	 */
+	private final boolean clearsIpv6Only;
 
 	/** The descriptor of each port's placeholder, or {@link #NONE}. */
 	private final int[] sockets;
@@ -36,6 +48,8 @@ final class NativePlaceholders extends Placeholders {
 	NativePlaceholders(PortBlock block) {
 		super(block);
 		this.dualStack = JdkStack.DUAL;
+		this.clearsIpv6Only = this.dualStack
+				&& (block.numberOfPorts() < ASK_FROM_PORTS || KernelPorts.ipv6OnlyByDefault());
 		this.sockets = none(block.numberOfPorts());
 		this.ipv6Only = (!this.dualStack && NativeSocket.ipv6Available()) ? none(block.numberOfPorts()) : new int[0];
 	}
@@ -44,8 +58,7 @@ final class NativePlaceholders extends Placeholders {
 	void bindOnce(int port, boolean reusePortFirst) throws IOException {
 		NativeSocket socket = NativeSocket.open(this.dualStack, protocol());
 		try {
-			if (this.dualStack) {
-				// As the JDK's sockets, whatever net.ipv6.bindv6only says.
+			if (this.clearsIpv6Only) {
 				socket.setOption(LibC.IPPROTO_IPV6, LibC.IPV6_V6ONLY, 0);
 			}
 			if (reusePortFirst) {
