@@ -207,24 +207,38 @@ final class LockDirectory {
 	 * @return the uid, or -1 where neither the C library nor {@code /proc} tells
 	 */
 	static int effectiveUid() {
-		try {
-			return LibC.INSTANCE.geteuid();
+		return EffectiveUid.VALUE;
+	}
+
+	/** The effective uid, asked once: this library never changes it. */
+	private static final class EffectiveUid {
+
+		static final int VALUE = ask();
+
+		private EffectiveUid() {
 		}
-		catch (LinkageError | RuntimeException ex) {
-			// No native access: /proc says too, on Linux.
-		}
-		try {
-			for (String line : KernelPorts.read(Path.of("/proc/self/status")).split("\n")) {
-				if (line.startsWith("Uid:")) {
-					// Real, effective, saved and file-system uid.
-					return Integer.parseInt(line.substring("Uid:".length()).trim().split("\\s+")[1]);
+
+		private static int ask() {
+			try {
+				return LibC.INSTANCE.geteuid();
+			}
+			catch (LinkageError | RuntimeException ex) {
+				// No native access: /proc says too, on Linux.
+			}
+			try {
+				for (String line : KernelPorts.read(Path.of("/proc/self/status")).split("\n")) {
+					if (line.startsWith("Uid:")) {
+						// Real, effective, saved and file-system uid.
+						return Integer.parseInt(line.substring("Uid:".length()).trim().split("\\s+")[1]);
+					}
 				}
 			}
+			catch (IOException | RuntimeException ex) {
+				// Unknown: no directory is then found safe.
+			}
+			return -1;
 		}
-		catch (IOException | RuntimeException ex) {
-			// Unknown: no directory is then found safe.
-		}
-		return -1;
+
 	}
 
 }
