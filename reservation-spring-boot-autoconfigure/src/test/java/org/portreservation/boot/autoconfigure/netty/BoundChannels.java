@@ -2,6 +2,7 @@ package org.portreservation.boot.autoconfigure.netty;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.Channel;
 
@@ -23,11 +24,21 @@ class BoundChannels {
 	}
 
 	/**
-	 * The channels bound so far, in order.
-	 * @return the channels
+	 * The first channel bound, waiting for it: Reactor Netty calls {@code doOnBound} on
+	 * the event loop after {@code bindNow()} has returned, so the context can be ready
+	 * before the server's channel is recorded.
+	 * @return the channel
+	 * @throws IllegalStateException if none is bound within 10 seconds
 	 */
-	List<Channel> channels() {
-		return List.copyOf(this.channels);
+	Channel first() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.channels.isEmpty()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("No server channel was bound within 10 seconds");
+			}
+			Thread.sleep(10);
+		}
+		return this.channels.get(0);
 	}
 
 }

@@ -45,13 +45,13 @@ class NettyNioReactiveServerBlockTests extends ServerBlockContractTests {
 	}
 
 	@Test
-	void serverChannelIsANioChannelBoundThroughTheReservation() {
+	void serverChannelIsANioChannelBoundThroughTheReservation() throws Exception {
 		assertThat(LoopResources.DEFAULT_NATIVE).as("reactor.netty.native").isFalse();
 		try (ConfigurableApplicationContext context = new Startups(EmbeddedServer.NETTY, BoundChannels.class).run(
 				WebApplicationType.REACTIVE, "portreservation.blocks.web.number-of-ports=3",
 				"portreservation.server.block=web")) {
 			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
-			Channel channel = context.getBean(BoundChannels.class).channels().get(0);
+			Channel channel = context.getBean(BoundChannels.class).first();
 			assertThat(channel).isInstanceOf(NioServerSocketChannel.class);
 			assertThat(channel.getClass().getName())
 				.isEqualTo("org.portreservation.boot.netty.ReservedNioServerSocketChannel");

@@ -81,7 +81,7 @@ class NettyPortReservationStartupTests {
 		try (ConfigurableApplicationContext context = withOwnLoops.run(WebApplicationType.REACTIVE,
 				"portreservation.blocks.web.number-of-ports=2", "portreservation.server.block=web")) {
 			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
-			Channel channel = context.getBean(BoundChannels.class).channels().get(0);
+			Channel channel = context.getBean(BoundChannels.class).first();
 			assertThat(channel.eventLoop().submit(() -> Thread.currentThread().getName()).get())
 				.startsWith("own-loops-");
 			int port = withOwnLoops.reportedPort("");

@@ -50,7 +50,7 @@ class NettyReactiveServerBlockTests extends ServerBlockContractTests {
 				WebApplicationType.REACTIVE, "portreservation.blocks.web.number-of-ports=3",
 				"portreservation.server.block=web")) {
 			PortReservation web = context.getBean(PortReservationTemplate.class).getReservation("web");
-			Channel channel = context.getBean(BoundChannels.class).channels().get(0);
+			Channel channel = context.getBean(BoundChannels.class).first();
 			assertThat(channel).isInstanceOf(EpollServerSocketChannel.class);
 			int port = ((EpollServerSocketChannel) channel).localAddress().getPort();
 			assertThat(web.contains(port)).isTrue();
