@@ -5,6 +5,8 @@
 #
 #   benchmarks/servers/run.sh [rounds] [seconds per round] [server...]
 #   (defaults: 5 rounds of 10 s; tomcat jetty netty)
+#   MODES="plain plain" benchmarks/servers/run.sh ...   # the control: two plain servers, whose ratio shows the
+#                                                       # harness's own bias (default MODES="block plain")
 #
 # Needs wrk (installed through apt-get when missing and run as root) and a build of the project
 # (mvn -B -DskipTests install is not needed: the script builds what it runs).
@@ -14,6 +16,7 @@ rounds=${1:-5}
 seconds=${2:-10}
 servers=("${@:3}")
 [ ${#servers[@]} -gt 0 ] || servers=(tomcat jetty netty)
+read -r -a modes <<<"${MODES:-block plain}"
 
 if ! command -v wrk >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -24,11 +27,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   fi
 fi
 
-mvn -B -q -pl reservation-spring-boot-autoconfigure -am -DskipTests -Dspring-javaformat.skip=true test-compile \
-  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath >/dev/null
-module=reservation-spring-boot-autoconfigure
-classpath="$module/target/test-classes:$module/target/classes:$(cat $module/target/benchmark.classpath)"
-java_options=(--add-exports java.base/sun.nio.ch=ALL-UNNAMED)
+. benchmarks/servers/launcher.sh
 
 work=$(mktemp -d)
 pids=()
@@ -48,28 +47,26 @@ requests_per_second() {
   wrk -t1 -c16 -d"${seconds}s" "http://127.0.0.1:$1/hello" | awk '/Requests\/sec/ {print $2}'
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-
-printf '%-8s %-9s %12s %12s %7s\n' server type block plain ratio
+printf '%-8s %-9s %12s %12s %7s\n' server type "${modes[0]}" "${modes[1]}" ratio
 for server in "${servers[@]}"; do
   types="servlet reactive"
   [ "$server" = netty ] && types=reactive
   for type in $types; do
-    start block "$server" "$type" block; block=$port
-    start plain "$server" "$type" plain; plain=$port
-    wrk -t1 -c16 -d5s "http://127.0.0.1:$block/hello" >/dev/null   # warm up both
-    wrk -t1 -c16 -d5s "http://127.0.0.1:$plain/hello" >/dev/null
-    block_rates=(); plain_rates=()
+    start first "$server" "$type" "${modes[0]}"; first=$port
+    start second "$server" "$type" "${modes[1]}"; second=$port
+    wrk -t1 -c16 -d5s "http://127.0.0.1:$first/hello" >/dev/null   # warm up both
+    wrk -t1 -c16 -d5s "http://127.0.0.1:$second/hello" >/dev/null
+    first_rates=(); second_rates=()
     for round in $(seq "$rounds"); do
       if [ $((round % 2)) = 1 ]; then
-        block_rates+=("$(requests_per_second "$block")"); plain_rates+=("$(requests_per_second "$plain")")
+        first_rates+=("$(requests_per_second "$first")"); second_rates+=("$(requests_per_second "$second")")
       else
-        plain_rates+=("$(requests_per_second "$plain")"); block_rates+=("$(requests_per_second "$block")")
+        second_rates+=("$(requests_per_second "$second")"); first_rates+=("$(requests_per_second "$first")")
       fi
     done
-    b=$(printf '%s\n' "${block_rates[@]}" | median)
-    p=$(printf '%s\n' "${plain_rates[@]}" | median)
-    printf '%-8s %-9s %12.0f %12.0f %7.3f\n' "$server" "$type" "$b" "$p" "$(echo "$b / $p" | bc -l)"
+    f=$(printf '%s\n' "${first_rates[@]}" | median)
+    s=$(printf '%s\n' "${second_rates[@]}" | median)
+    printf '%-8s %-9s %12.0f %12.0f %7.3f\n' "$server" "$type" "$f" "$s" "$(echo "$f / $s" | bc -l)"
     kill "${pids[@]}" 2>/dev/null || true
     wait "${pids[@]}" 2>/dev/null || true
     pids=()

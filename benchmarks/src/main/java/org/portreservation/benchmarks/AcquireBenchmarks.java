@@ -82,6 +82,29 @@ public class AcquireBenchmarks {
 	}
 
 	/**
+	 * The floor of holding: as many raw sockets bound to port 0, all open at once as a
+	 * block's are, then closed. The kernel spends more per socket when it holds many.
+	 */
+	@Benchmark
+	public void rawBindZeroHoldAllAndClose(Blackhole blackhole) throws IOException {
+		NetworkChannel[] channels = new NetworkChannel[this.ports];
+		try {
+			for (int i = 0; i < this.ports; i++) {
+				channels[i] = (this.protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open();
+				channels[i].bind(new InetSocketAddress(0));
+			}
+			blackhole.consume(channels);
+		}
+		finally {
+			for (NetworkChannel channel : channels) {
+				if (channel != null) {
+					channel.close();
+				}
+			}
+		}
+	}
+
+	/**
 	 * The peer: Spring's probe per port, which guarantees nothing once it returns (TCP
 	 * only).
 	 */

@@ -1,5 +1,6 @@
 package org.portreservation.boot.autoconfigure;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 import org.springframework.boot.WebApplicationType;
@@ -7,11 +8,14 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs {@link TestApplication} on one server, bound from a block or plainly, for the load
- * script {@code benchmarks/servers/run.sh}: prints {@code port N} and serves until the
- * process is terminated, when Boot's shutdown hook closes it.
+ * Runs {@link TestApplication} on one server, bound from a block or plainly, for the
+ * scripts in {@code benchmarks/servers}: prints {@code port N} and serves until the
+ * process is terminated, when Boot's shutdown hook closes it; or, told {@code startup},
+ * prints {@code ready MILLIS}, the JVM's uptime when the application is ready, and exits.
  * <p>
- * Arguments: {@code tomcat|jetty|netty servlet|reactive block|plain}.
+ * Arguments: {@code tomcat|jetty|netty servlet|reactive block|plain [startup]}. From a
+ * block, the server binds from a block of 4 ports, and a second block of 16 ports is
+ * reserved beside it, as an application with companion ports would.
  */
 public final class ServerBenchmarkApplication {
 
@@ -27,9 +31,14 @@ public final class ServerBenchmarkApplication {
 		boolean fromBlock = "block".equals(args[2]);
 		String[] properties = fromBlock
 				? new String[] { "portreservation.blocks.web.number-of-ports=4", "portreservation.server.block=web",
-						"logging.level.root=warn" }
+						"portreservation.blocks.companions.number-of-ports=16", "logging.level.root=warn" }
 				: new String[] { "portreservation.enabled=false", "server.port=0", "logging.level.root=warn" };
 		ConfigurableApplicationContext context = new Startups(server).run(type, properties);
+		if (args.length > 3 && "startup".equals(args[3])) {
+			System.out.println("ready " + ManagementFactory.getRuntimeMXBean().getUptime());
+			context.close();
+			return;
+		}
 		System.out.println("port " + ((WebServerApplicationContext) context).getWebServer().getPort());
 		System.out.flush();
 	}

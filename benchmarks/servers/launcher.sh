@@ -1,0 +1,11 @@
+# Sourced by the scripts beside it: builds the launcher of the benchmark servers
+# (ServerBenchmarkApplication, in the auto-configuration's test classes) and sets
+# $classpath and $java_options to run it, and median() of numbers on stdin. Run from the
+# project's root.
+mvn -B -q -pl reservation-spring-boot-autoconfigure -am -DskipTests -Dspring-javaformat.skip=true test-compile \
+  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath >/dev/null
+module=reservation-spring-boot-autoconfigure
+classpath="$module/target/test-classes:$module/target/classes:$(cat $module/target/benchmark.classpath)"
+java_options=(--add-exports java.base/sun.nio.ch=ALL-UNNAMED)
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
