@@ -93,7 +93,7 @@ final class HeldBlock extends AbstractPortReservation {
 		try {
 			// Only a same-user SO_REUSEPORT socket can refuse a candidate, so the next
 			// may be free.
-			port = request.bindToFirstFreeCandidate(this::steerDatagrams);
+			port = request.bindToFirstFreeCandidate(this.placeholders::steerDatagrams);
 		}
 		catch (BindException ex) {
 			// The caller's channel stays usable, as it was handed in.
@@ -152,13 +152,6 @@ final class HeldBlock extends AbstractPortReservation {
 		this.placeholders.closeAll();
 		this.lock.release();
 		this.watched.clear();
-	}
-
-	/**
-	 * Lets a UDP port's datagrams reach the channel about to bind over its placeholder.
-	 */
-	private void steerDatagrams(int port) {
-		this.placeholders.steerDatagrams(port);
 	}
 
 	private void watch(int port, BooleanSupplier back) {

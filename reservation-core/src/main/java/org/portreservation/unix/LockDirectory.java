@@ -109,9 +109,8 @@ final class LockDirectory {
 			createOwnerOnly(directory, createParents);
 		}
 		catch (FileAlreadyExistsException ex) {
-			// Someone's, made since: checked below. mkdir never follows a link at the
-			// last
-			// component.
+			// Made since, perhaps by someone else: checked below. mkdir never follows
+			// a link at the last component.
 		}
 		catch (IOException | UnsupportedOperationException ex) {
 			return "it could not be created (" + ex + ")";

@@ -1,6 +1,9 @@
 package org.portreservation.unix;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -131,6 +134,30 @@ final class NativePlaceholders extends Placeholders {
 		int[] descriptors = new int[numberOfPorts];
 		Arrays.fill(descriptors, NONE);
 		return descriptors;
+	}
+
+	/**
+	 * Whether the JDK makes dual-stack IPv6 sockets, rather than IPv4 ones as under
+	 * {@code -Djava.net.preferIPv4Stack=true} or without IPv6; asked once, of a channel
+	 * bound to an ephemeral port.
+	 */
+	static final class JdkStack {
+
+		static final boolean DUAL = probe();
+
+		private JdkStack() {
+		}
+
+		private static boolean probe() {
+			try (DatagramChannel channel = DatagramChannel.open()) {
+				channel.bind(new InetSocketAddress(0));
+				return ((InetSocketAddress) channel.getLocalAddress()).getAddress() instanceof Inet6Address;
+			}
+			catch (IOException ex) {
+				return !Boolean.getBoolean("java.net.preferIPv4Stack");
+			}
+		}
+
 	}
 
 }

@@ -2,9 +2,6 @@ package org.portreservation.unix;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.net.Inet6Address;
-import java.net.InetSocketAddress;
-import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,30 +132,6 @@ abstract sealed class Placeholders permits NativePlaceholders, ChannelPlaceholde
 	/** The index of a port of the block, from 0. */
 	final int index(int port) {
 		return port - this.block.startPort();
-	}
-
-	/**
-	 * Whether the JDK makes dual-stack IPv6 sockets, rather than IPv4 ones as under
-	 * {@code -Djava.net.preferIPv4Stack=true} or without IPv6; asked once, of a channel
-	 * bound to an ephemeral port.
-	 */
-	static final class JdkStack {
-
-		static final boolean DUAL = probe();
-
-		private JdkStack() {
-		}
-
-		private static boolean probe() {
-			try (DatagramChannel channel = DatagramChannel.open()) {
-				channel.bind(new InetSocketAddress(0));
-				return ((InetSocketAddress) channel.getLocalAddress()).getAddress() instanceof Inet6Address;
-			}
-			catch (IOException ex) {
-				return !Boolean.getBoolean("java.net.preferIPv4Stack");
-			}
-		}
-
 	}
 
 }

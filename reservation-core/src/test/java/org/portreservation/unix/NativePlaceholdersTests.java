@@ -32,7 +32,7 @@ class NativePlaceholdersTests {
 	@CsvSource({ "TCP, 2", "TCP, 16", "UDP, 2", "UDP, 16" })
 	void placeholdersHoldTheIpv4SideWhereNewIpv6SocketsAreIpv6OnlyByDefault(Protocol protocol, int size)
 			throws Exception {
-		assumeTrue(Placeholders.JdkStack.DUAL, "skipped: the JDK makes IPv4 sockets here");
+		assumeTrue(NativePlaceholders.JdkStack.DUAL, "skipped: the JDK makes IPv4 sockets here");
 		NetworkNamespace.call(() -> {
 			Files.writeString(KernelPorts.IPV6_ONLY_BY_DEFAULT, "1");
 			int port;
