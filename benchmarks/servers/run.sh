@@ -43,8 +43,11 @@ start() { # name server type mode: runs the server in the background and sets po
   port=$(grep '^port ' "$work/$1.out" | cut -d' ' -f2) || { cat "$work/$1.err" >&2; exit 1; }
 }
 
-requests_per_second() {
-  wrk -t1 -c16 -d"${seconds}s" "http://127.0.0.1:$1/hello" | awk '/Requests\/sec/ {print $2}'
+requests_per_second() { # fails unless every answer was a 200 with the body hello
+  curl -fsS "http://127.0.0.1:$1/hello" | grep -qx hello || { echo "port $1 did not answer hello" >&2; exit 1; }
+  wrk -t1 -c16 -d"${seconds}s" "http://127.0.0.1:$1/hello" |
+    awk '/Non-2xx|Socket errors/ {print "wrk: " $0 > "/dev/stderr"; bad = 1} /Requests\/sec/ {rate = $2}
+         END {if (bad || rate == "") exit 1; print rate}'
 }
 
 printf '%-8s %-9s %12s %12s %7s\n' server type "${modes[0]}" "${modes[1]}" ratio
@@ -54,8 +57,8 @@ for server in "${servers[@]}"; do
   for type in $types; do
     start first "$server" "$type" "${modes[0]}"; first=$port
     start second "$server" "$type" "${modes[1]}"; second=$port
-    wrk -t1 -c16 -d5s "http://127.0.0.1:$first/hello" >/dev/null   # warm up both
-    wrk -t1 -c16 -d5s "http://127.0.0.1:$second/hello" >/dev/null
+    wrk -t1 -c16 -d10s "http://127.0.0.1:$first/hello" >/dev/null   # warm up both
+    wrk -t1 -c16 -d10s "http://127.0.0.1:$second/hello" >/dev/null
     first_rates=(); second_rates=()
     for round in $(seq "$rounds"); do
       if [ $((round % 2)) = 1 ]; then
