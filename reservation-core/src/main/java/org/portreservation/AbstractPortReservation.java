@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -144,6 +143,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		try {
 			checkClaimsSupported();
 			int chosen = choosePorts(port).get(0);
+			prepareClaim(chosen);
 			PortClaim claim = new PortClaim(this, chosen);
 			this.users.put(chosen, claim);
 			return claim;
@@ -267,6 +267,13 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 	 * @throws UnsupportedPlatformException naming what to use instead
 	 */
 	protected abstract void checkClaimsSupported();
+
+	/**
+	 * Readies a free port for the socket of a claim, which binds over the port's guard.
+	 * @param port the port being claimed
+	 * @throws PortReservationException if it cannot be readied; nothing is claimed
+	 */
+	protected abstract void prepareClaim(int port);
 
 	/**
 	 * Maps a failure of {@link #bindFromBlock} to this library's exceptions.
@@ -608,15 +615,15 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		 * Binds the channel to the first of the {@link #candidates()} that the operating
 		 * system accepts, preparing each port before the channel tries it.
 		 * @param beforeEach what the backend does to a port before the bind, such as
-		 * steering its datagrams
+		 * letting the channel bind over its guard
 		 * @return the port the channel is now bound to
 		 * @throws BindException the first refusal, if every candidate is refused
 		 * @throws IOException if the operating system fails otherwise
 		 */
-		public int bindToFirstFreeCandidate(IntConsumer beforeEach) throws IOException {
+		public int bindToFirstFreeCandidate(Preparation beforeEach) throws IOException {
 			@Nullable BindException failure = null;
 			for (int port : this.candidates) {
-				beforeEach.accept(port);
+				beforeEach.prepare(port);
 				try {
 					bindTo(port);
 					return port;
@@ -638,6 +645,21 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		public void bindTo(int port) throws IOException {
 			this.binder
 				.bind((this.address != null) ? new InetSocketAddress(this.address, port) : new InetSocketAddress(port));
+		}
+
+		/**
+		 * What a backend does to a port of the block before a channel tries it.
+		 */
+		@FunctionalInterface
+		public interface Preparation {
+
+			/**
+			 * Readies the port.
+			 * @param port a candidate port
+			 * @throws IOException if the operating system fails; the bind is not tried
+			 */
+			void prepare(int port) throws IOException;
+
 		}
 
 	}

@@ -28,8 +28,8 @@
  * the lock directory. While a block is held, no socket of another user binds its ports,
  * with or without {@code SO_REUSEADDR} or {@code SO_REUSEPORT}, and bind(0) and connect()
  * never pick them. Two processes using this library never hold overlapping blocks: a
- * placeholder binds before it allows {@code SO_REUSEPORT}, so it cannot land on anyone's
- * port; without a safe, private lock directory (see {@code UnixPortReservations}) the
+ * placeholder binds without {@code SO_REUSEPORT}, so it cannot land on anyone's port;
+ * without a safe, private lock directory (see {@code UnixPortReservations}) the
  * placeholders alone keep them apart, and errors cannot name the holder. The
  * application's channel sets {@code SO_REUSEPORT} and binds on top of the placeholder, so
  * the port is never unguarded: a TCP placeholder stays as the guard (it neither listens
@@ -46,9 +46,11 @@
  *
  * <h2>What it does not guarantee</h2>
  * <ul>
- * <li>On Unix, a socket of the <em>same user</em> that sets {@code SO_REUSEPORT} itself
- * can join a reserved port: that is the kernel's rule for reuse-port groups, and no
- * unprivileged process can change it.</li>
+ * <li>On Unix, once a socket of the application has bound or claimed a port of the block,
+ * a socket of the <em>same user</em> that sets {@code SO_REUSEPORT} itself can join that
+ * port: the placeholder allows {@code SO_REUSEPORT} from then on, and the kernel lets
+ * sockets of one user share a reuse-port group. Ports no socket of the application has
+ * used yet keep it out too.</li>
  * <li>On Unix, a TCP port that only closed connections in TIME_WAIT occupy (a server
  * bound from the block that closed its connections first, restarted) is held by a
  * placeholder that sets {@code SO_REUSEPORT} before it binds, as that is the one bind the

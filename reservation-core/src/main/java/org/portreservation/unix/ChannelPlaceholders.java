@@ -33,18 +33,24 @@ final class ChannelPlaceholders extends Placeholders {
 		try {
 			channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
 			// Without SO_REUSEPORT (unless over TIME_WAIT) the bind fails on any port
-			// already held, even by another instance of this library; set afterwards, so
-			// our own channels can bind on top of it.
+			// already held, even by another instance of this library.
 			if (reusePortFirst) {
 				channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
 			}
 			channel.bind(new InetSocketAddress(port));
-			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
 			this.channels[index(port)] = channel;
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			close(channel);
 			throw ex;
+		}
+	}
+
+	@Override
+	void allowReuse(int port) throws IOException {
+		NetworkChannel channel = this.channels[index(port)];
+		if (channel != null) {
+			channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.portreservation.AbstractPortReservation;
 import org.portreservation.PortBlock;
+import org.portreservation.PortReservationException;
 import org.portreservation.Protocol;
 import org.portreservation.UnsupportedPlatformException;
 
@@ -93,7 +94,7 @@ final class HeldBlock extends AbstractPortReservation {
 		try {
 			// Only a same-user SO_REUSEPORT socket can refuse a candidate, so the next
 			// may be free.
-			port = request.bindToFirstFreeCandidate(this.placeholders::steerDatagrams);
+			port = request.bindToFirstFreeCandidate(this::prepareForChannel);
 		}
 		catch (BindException ex) {
 			// The caller's channel stays usable, as it was handed in.
@@ -105,6 +106,23 @@ final class HeldBlock extends AbstractPortReservation {
 			watch(port, () -> !channel.isOpen());
 		}
 		return port;
+	}
+
+	/** Lets our channel bind over the placeholder, and its datagrams pass it. */
+	private void prepareForChannel(int port) throws IOException {
+		this.placeholders.allowReuse(port);
+		this.placeholders.steerDatagrams(port);
+	}
+
+	@Override
+	protected void prepareClaim(int port) {
+		try {
+			this.placeholders.allowReuse(port);
+		}
+		catch (IOException ex) {
+			throw new PortReservationException("Port " + port + " of the " + this + " cannot be claimed: its guard "
+					+ "cannot let another socket bind over it (" + ex.getMessage() + ")", ex);
+		}
 	}
 
 	@Override

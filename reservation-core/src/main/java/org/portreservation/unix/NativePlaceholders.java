@@ -45,6 +45,9 @@ final class NativePlaceholders extends Placeholders {
 	 */
 	private final int[] ipv6Only;
 
+	/** The ports whose placeholder has SO_REUSEPORT set. */
+	private final BitSet reusable = new BitSet();
+
 	/** The UDP ports whose datagrams are steered past their placeholder. */
 	private final BitSet steered = new BitSet();
 
@@ -68,16 +71,13 @@ final class NativePlaceholders extends Placeholders {
 				socket.setOption(LibC.SOL_SOCKET, LibC.SO_REUSEPORT, 1);
 			}
 			// Without SO_REUSEPORT (unless over TIME_WAIT) the bind fails on any port
-			// already held, even by another instance of this library; set afterwards, so
-			// our own channels can bind on top of it.
+			// already held, even by another instance of this library.
 			socket.bindWildcard(this.dualStack, port);
-			if (!reusePortFirst) {
-				socket.setOption(LibC.SOL_SOCKET, LibC.SO_REUSEPORT, 1);
-			}
 			if (this.ipv6Only.length > 0) {
 				this.ipv6Only[index(port)] = bindIpv6Only(port);
 			}
 			this.sockets[index(port)] = socket.release();
+			this.reusable.set(index(port), reusePortFirst);
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			socket.close();
@@ -98,6 +98,15 @@ final class NativePlaceholders extends Placeholders {
 	}
 
 	@Override
+	void allowReuse(int port) throws IOException {
+		int index = index(port);
+		if (this.sockets[index] != NONE && !this.reusable.get(index)) {
+			NativeSocket.setOption(this.sockets[index], LibC.SOL_SOCKET, LibC.SO_REUSEPORT, 1);
+			this.reusable.set(index);
+		}
+	}
+
+	@Override
 	boolean holds(int port) {
 		return this.sockets[index(port)] != NONE;
 	}
@@ -113,6 +122,7 @@ final class NativePlaceholders extends Placeholders {
 			NativeSocket.close(this.ipv6Only[index]);
 			this.ipv6Only[index] = NONE;
 		}
+		this.reusable.clear(index);
 		this.steered.clear(index);
 	}
 

@@ -68,8 +68,15 @@ final class NativeSocket implements AutoCloseable {
 
 	/** Sets an integer option, such as {@code SO_REUSEPORT}. */
 	void setOption(int level, int name, int value) throws IOException {
+		setOption(this.fd, level, name, value);
+	}
+
+	/**
+	 * Sets an integer option of a descriptor made by {@link #release()}.
+	 */
+	static void setOption(int fd, int level, int name, int value) throws IOException {
 		try {
-			SocketCalls.setsockopt(this.fd, level, name, new int[] { value }, Integer.BYTES);
+			SocketCalls.setsockopt(fd, level, name, new int[] { value }, Integer.BYTES);
 		}
 		catch (LastErrorException ex) {
 			throw failure("setsockopt(" + level + ", " + name + ")", ex);

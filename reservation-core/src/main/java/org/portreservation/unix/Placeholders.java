@@ -12,8 +12,9 @@ import org.portreservation.Protocol;
 /**
  * What keeps other sockets off the ports of a held block: per port, a socket bound to the
  * wildcard address without SO_REUSEADDR or SO_REUSEPORT, so that it cannot be bound over
- * any socket already there, a placeholder of another process included; it sets
- * SO_REUSEPORT only once bound, so that our own channels can bind over it.
+ * any socket already there, a placeholder of another process included. It sets
+ * SO_REUSEPORT only when our own socket is about to bind over it ({@link #allowReuse}),
+ * so that until then not even a SO_REUSEPORT socket of the same user can join it.
  * <p>
  * A placeholder is of the family the JDK's channels are: dual-stack IPv6, or IPv4 under
  * {@code -Djava.net.preferIPv4Stack=true} or without IPv6. An IPv4 placeholder has an
@@ -95,9 +96,18 @@ abstract sealed class Placeholders permits NativePlaceholders, ChannelPlaceholde
 	/**
 	 * Binds a placeholder once, leaving nothing behind if it fails.
 	 * @param reusePortFirst whether SO_REUSEPORT is set before binding, which binds over
-	 * TIME_WAIT
+	 * TIME_WAIT; otherwise it is not set at all
 	 */
 	abstract void bindOnce(int port, boolean reusePortFirst) throws IOException;
+
+	/**
+	 * Lets a socket of this process bind over the placeholder of a port: sets
+	 * SO_REUSEPORT on it, which stays set until the placeholder is closed. From then on a
+	 * SO_REUSEPORT socket of the same user could join the port too, which is why it is
+	 * not set on every port when the block is held.
+	 * @throws IOException if the option cannot be set
+	 */
+	abstract void allowReuse(int port) throws IOException;
 
 	/** Whether the port has its placeholder. */
 	abstract boolean holds(int port);

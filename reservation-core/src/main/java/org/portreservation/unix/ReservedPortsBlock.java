@@ -64,6 +64,11 @@ final class ReservedPortsBlock extends AbstractPortReservation {
 	}
 
 	@Override
+	protected void prepareClaim(int port) {
+		// No guard to bind over.
+	}
+
+	@Override
 	protected void release() {
 		// The persistent reservation outlives this handle.
 	}

@@ -99,6 +99,11 @@ abstract class KernelReservation extends AbstractPortReservation {
 				+ "JDK channel from the reservation instead (with Netty, its NIO transport)");
 	}
 
+	@Override
+	protected final void prepareClaim(int port) {
+		// Never reached: checkClaimsSupported refuses every claim.
+	}
+
 	/**
 	 * Whether a failed bind means that no port was free: Windows does not say which error
 	 * bind(0) gives when the reservation has none, and the JDK reports WSAEADDRINUSE as a

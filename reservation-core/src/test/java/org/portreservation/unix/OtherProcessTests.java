@@ -75,10 +75,22 @@ class OtherProcessTests {
 
 	@ParameterizedTest
 	@EnumSource(Protocol.class)
-	void aSameUserSocketWithSoReusePortIsTheOneDocumentedGap(Protocol protocol) {
+	void aSameUserSocketWithSoReusePortJoinsOnlyAPortOurOwnChannelBoundTheOneDocumentedGap(Protocol protocol)
+			throws IOException {
+		assumeTrue(protocol == Protocol.TCP || DatagramSteering.unavailableReason().isEmpty(),
+				"a UDP placeholder stays under our channel");
 		try (PortReservation reservation = this.reservations.acquire(protocol, 0, 2)) {
 			assertThat(Intruder.reusePort(protocol, reservation.startPort(), reservation.endPort()).taken())
+				.as("before any channel of ours")
+				.isZero();
+			int bound;
+			try (java.nio.channels.NetworkChannel channel = openFrom(reservation)) {
+				bound = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+			}
+			int other = (bound == reservation.startPort()) ? reservation.endPort() : reservation.startPort();
+			assertThat(Intruder.reusePort(protocol, bound, bound).taken()).as("the port our channel bound")
 				.isPositive();
+			assertThat(Intruder.reusePort(protocol, other, other).taken()).as("the port it did not").isZero();
 		}
 	}
 
