@@ -1,5 +1,11 @@
 package org.portreservation.windows;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SocketChannel;
+
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 
@@ -96,8 +102,29 @@ interface StandIn extends Library {
 	 * that a port passed in the wrong byte order shows.
 	 */
 	static int freeBlock(Protocol protocol, int numberOfPorts) {
-		return FreeBlocks.start(new UnixPortReservations(), protocol, numberOfPorts,
-				(start) -> Short.toUnsignedInt(Short.reverseBytes((short) start)) != start);
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int start = FreeBlocks.start(new UnixPortReservations(), protocol, numberOfPorts,
+					(candidate) -> Short.toUnsignedInt(Short.reverseBytes((short) candidate)) != candidate);
+			// The Unix backend takes a port over TIME_WAIT that an earlier test's
+			// connection left; the stand-in, binding without SO_REUSEADDR, would find it
+			// in use.
+			if (plainlyBindable(protocol, start, numberOfPorts)) {
+				return start;
+			}
+		}
+		throw new AssertionError("No block of " + numberOfPorts + " " + protocol.label() + " ports free of TIME_WAIT");
+	}
+
+	private static boolean plainlyBindable(Protocol protocol, int start, int numberOfPorts) {
+		for (int port = start; port < start + numberOfPorts; port++) {
+			try (NetworkChannel channel = (protocol == Protocol.TCP) ? SocketChannel.open() : DatagramChannel.open()) {
+				channel.bind(new InetSocketAddress(port));
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }
