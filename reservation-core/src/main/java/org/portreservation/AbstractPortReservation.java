@@ -10,12 +10,15 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -126,7 +129,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		checkPortArgument(port);
 		this.lock.lock();
 		try {
-			int chosen = choosePorts(port).get(0);
+			int chosen = choosePorts(port)[0];
 			PortLease lease = new PortLease(this, chosen);
 			this.users.put(chosen, lease);
 			return lease;
@@ -142,7 +145,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		this.lock.lock();
 		try {
 			checkClaimsSupported();
-			int chosen = choosePorts(port).get(0);
+			int chosen = choosePorts(port)[0];
 			prepareClaim(chosen);
 			PortClaim claim = new PortClaim(this, chosen);
 			this.users.put(chosen, claim);
@@ -157,7 +160,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 	public final List<Integer> freePorts() {
 		this.lock.lock();
 		try {
-			return this.closed ? List.of() : List.copyOf(freePortsLocked());
+			return this.closed ? List.of() : new PortList(freePortsLocked());
 		}
 		finally {
 			this.lock.unlock();
@@ -370,8 +373,9 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 	 * @throws PortsInUseException if the named port is taken
 	 * @throws BlockExhaustedException if no port is free
 	 */
-	private List<Integer> choosePorts(int port) {
-		List<Integer> free = freePortsLocked();
+	private int[] choosePorts(int port) {
+		ensureOpen();
+		reclaim();
 		if (port != 0) {
 			Object user = this.users.get(port);
 			if (user != null) {
@@ -379,9 +383,10 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 						+ " in this process; close its channel, lease or claim first, or ask for port 0 to get any "
 						+ "free port of the block", port, ProcessHandle.current().pid(), null);
 			}
-			return List.of(port);
+			return new int[] { port };
 		}
-		if (free.isEmpty()) {
+		int[] free = freePortsLocked();
+		if (free.length == 0) {
 			throw new BlockExhaustedException("All " + this.block.numberOfPorts() + " ports of " + this
 					+ " are bound, leased or claimed by this process (" + describeUsers()
 					+ "); close a channel, a lease or a claim to free a port, or reserve a larger block");
@@ -389,25 +394,36 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		return free;
 	}
 
-	private List<Integer> freePortsLocked() {
+	/** The free ports in ascending order; call with the lock held. */
+	private int[] freePortsLocked() {
 		ensureOpen();
 		reclaim();
-		List<Integer> free = new ArrayList<>();
-		for (int port = this.block.startPort(); port <= endPort(); port++) {
-			if (!this.users.containsKey(port)) {
-				free.add(port);
+		int[] free = new int[this.block.numberOfPorts() - this.users.size()];
+		int next = 0;
+		int port = this.block.startPort();
+		// The ports in use, in ascending order: the free ones are the gaps between them.
+		for (int used : this.users.keySet()) {
+			while (port < used) {
+				free[next++] = port++;
 			}
+			port = used + 1;
+		}
+		while (port <= endPort()) {
+			free[next++] = port++;
 		}
 		return free;
 	}
 
 	private List<Integer> leasedPorts() {
-		List<Integer> leased = new ArrayList<>();
-		this.users.forEach((port, user) -> {
-			if (user instanceof PortLease) {
-				leased.add(port);
+		List<Integer> leased = List.of();
+		for (Map.Entry<Integer, Object> entry : this.users.entrySet()) {
+			if (entry.getValue() instanceof PortLease) {
+				if (leased.isEmpty()) {
+					leased = new ArrayList<>();
+				}
+				leased.add(entry.getKey());
 			}
-		});
+		}
 		return leased;
 	}
 
@@ -419,15 +435,16 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 
 	/** Takes back the ports of closed channels; call with the lock held. */
 	private void reclaim() {
-		for (Map.Entry<Integer, Object> entry : new ArrayList<>(this.users.entrySet())) {
+		for (Iterator<Map.Entry<Integer, Object>> entries = this.users.entrySet().iterator(); entries.hasNext();) {
+			Map.Entry<Integer, Object> entry = entries.next();
 			Object user = entry.getValue();
 			boolean returned = (user == RETURNING) || (user instanceof NetworkChannel channel && !channel.isOpen());
 			if (returned) {
 				if (guard(entry.getKey())) {
-					this.users.remove(entry.getKey());
+					entries.remove();
 				}
 				else {
-					this.users.put(entry.getKey(), RETURNING);
+					entry.setValue(RETURNING);
 				}
 			}
 		}
@@ -548,19 +565,19 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 
 		private final int port;
 
-		private final List<Integer> candidates;
+		private final int[] candidates;
 
 		private final List<Integer> leasedPorts;
 
 		private final SocketBinder binder;
 
-		BindRequest(NetworkChannel channel, @Nullable InetAddress address, int port, List<Integer> candidates,
+		BindRequest(NetworkChannel channel, @Nullable InetAddress address, int port, int[] candidates,
 				List<Integer> leasedPorts, SocketBinder binder) {
 			this.channel = channel;
 			this.address = address;
 			this.port = port;
-			this.candidates = List.copyOf(candidates);
-			this.leasedPorts = List.copyOf(leasedPorts);
+			this.candidates = candidates;
+			this.leasedPorts = Collections.unmodifiableList(leasedPorts);
 			this.binder = binder;
 		}
 
@@ -586,7 +603,7 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 		 * @return at least one port
 		 */
 		public List<Integer> candidates() {
-			return this.candidates;
+			return new PortList(this.candidates);
 		}
 
 		/**
@@ -660,6 +677,29 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 			 */
 			void prepare(int port) throws IOException;
 
+		}
+
+	}
+
+	/**
+	 * Ports held in an array, read as an unmodifiable list without boxing them all.
+	 */
+	private static final class PortList extends AbstractList<Integer> implements RandomAccess {
+
+		private final int[] ports;
+
+		PortList(int[] ports) {
+			this.ports = ports;
+		}
+
+		@Override
+		public Integer get(int index) {
+			return this.ports[index];
+		}
+
+		@Override
+		public int size() {
+			return this.ports.length;
 		}
 
 	}

@@ -36,6 +36,8 @@ final class HeldBlock extends AbstractPortReservation {
 
 	private final Placeholders placeholders;
 
+	private final BindRequest.Preparation prepareForChannel = this::prepareForChannel;
+
 	/**
 	 * The ports without a placeholder that can come back without a call to this
 	 * reservation, each with how to tell that it has: a UDP port whose channel is open, a
@@ -94,7 +96,7 @@ final class HeldBlock extends AbstractPortReservation {
 		try {
 			// Only a same-user SO_REUSEPORT socket can refuse a candidate, so the next
 			// may be free.
-			port = request.bindToFirstFreeCandidate(this::prepareForChannel);
+			port = request.bindToFirstFreeCandidate(this.prepareForChannel);
 		}
 		catch (BindException ex) {
 			// The caller's channel stays usable, as it was handed in.
