@@ -1,6 +1,6 @@
 # Sourced by the scripts beside it: builds the launcher of the benchmark servers
 # (ServerBenchmarkApplication, in the auto-configuration's test classes) and sets
-# $classpath and $java_options to run it, and median() of numbers on stdin. Run from the
+# $java_options and classpath_for() to run it, and median() of numbers on stdin. Run from the
 # project's root.
 #
 # The class path is the module's test class path less Spring Security and DevTools, which it carries for a few tests
@@ -12,5 +12,13 @@ module=reservation-spring-boot-autoconfigure
 classpath="$module/target/test-classes:$module/target/classes:$(tr ':' '\n' <$module/target/benchmark.classpath |
   grep -v -E '/org/springframework/security/|/spring-boot-(starter-)?security/|/spring-boot-devtools/' | paste -sd:)"
 java_options=(--add-exports java.base/sun.nio.ch=ALL-UNNAMED)
+
+classpath_for() { # block|plain: a plain server runs without the library at all (its classes, the core and JNA)
+  if [ "$1" = plain ]; then
+    tr ':' '\n' <<<"$classpath" | grep -v -E "^$module/target/classes\$|/reservation-core/|/net/java/dev/jna/" | paste -sd:
+  else
+    echo "$classpath"
+  fi
+}
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Requests per second of each embedded server (Tomcat, Jetty, Reactor Netty) bound from a block against the same server bound plainly
-# (server.port=0), side by side: both run at once, and wrk loads them in interleaved rounds, so that
+# (server.port=0, without the library on the class path), side by side: both run at once, and wrk loads them in interleaved rounds, so that
 # whatever else the machine does weighs on both alike. Prints the median of each and their ratio.
 #
 #   benchmarks/servers/run.sh [rounds] [seconds per round] [server...]
@@ -33,7 +33,7 @@ work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 start() { # name server type mode: runs the server in the background and sets port
-  java "${java_options[@]}" -cp "$classpath" org.portreservation.boot.autoconfigure.ServerBenchmarkApplication \
+  java "${java_options[@]}" -cp "$(classpath_for "$4")" org.portreservation.boot.autoconfigure.ServerBenchmarkApplication \
     "${@:2}" >"$work/$1.out" 2>"$work/$1.err" &
   pids+=($!)
   for _ in $(seq 600); do

@@ -15,8 +15,8 @@ servers=("${@:2}")
 . benchmarks/servers/launcher.sh
 
 ready_millis() { # server type mode
-  java "${java_options[@]}" -cp "$classpath" org.portreservation.boot.autoconfigure.ServerBenchmarkApplication \
-    "$@" startup | awk '/^ready / {print $2}'
+  java "${java_options[@]}" -cp "$(classpath_for "$3")" org.portreservation.boot.autoconfigure.ServerBenchmarkApplication \
+    "$@" startup | awk '/^ready / {print $2}' | grep . || { echo "$* did not start" >&2; exit 1; }
 }
 
 printf '%-8s %-9s %10s %10s %7s\n' server type block plain ratio

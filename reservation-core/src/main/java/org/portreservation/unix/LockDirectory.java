@@ -35,8 +35,6 @@ final class LockDirectory {
 	 */
 	static final String NAME = "portreservation";
 
-	private static final System.Logger LOGGER = System.getLogger(LockDirectory.class.getName());
-
 	/** What was warned about in this JVM: each directory or file once. */
 	private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
 
@@ -196,7 +194,10 @@ final class LockDirectory {
 	 */
 	static void warnOnce(Path subject, String message) {
 		if (WARNED.add(subject.toAbsolutePath())) {
-			LOGGER.log(Level.WARNING, message);
+			// Asked for here, not once per class: finding the logger costs milliseconds
+			// of
+			// every start-up that has nothing to warn about.
+			System.getLogger(LockDirectory.class.getName()).log(Level.WARNING, message);
 		}
 	}
 
@@ -218,12 +219,8 @@ final class LockDirectory {
 		}
 
 		private static int ask() {
-			try {
-				return LibC.INSTANCE.geteuid();
-			}
-			catch (LinkageError | RuntimeException ex) {
-				// No native access: /proc says too, on Linux.
-			}
+			// /proc first, on Linux: loading the C library through JNA for this one call
+			// costs more than ten milliseconds of start-up.
 			try {
 				for (String line : KernelPorts.read(Path.of("/proc/self/status")).split("\n")) {
 					if (line.startsWith("Uid:")) {
@@ -233,9 +230,15 @@ final class LockDirectory {
 				}
 			}
 			catch (IOException | RuntimeException ex) {
-				// Unknown: no directory is then found safe.
+				// No /proc, as on macOS: the C library tells.
 			}
-			return -1;
+			try {
+				return LibC.INSTANCE.geteuid();
+			}
+			catch (LinkageError | RuntimeException ex) {
+				// Unknown: no directory is then found safe.
+				return -1;
+			}
 		}
 
 	}

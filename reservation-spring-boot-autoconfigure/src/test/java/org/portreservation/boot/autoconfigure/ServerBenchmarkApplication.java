@@ -15,7 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>
  * Arguments: {@code tomcat|jetty|netty servlet|reactive block|plain [startup]}. From a
  * block, the server binds from a block of 4 ports, and a second block of 16 ports is
- * reserved beside it, as an application with companion ports would.
+ * reserved beside it, as an application with companion ports would. Plainly, it binds
+ * {@code server.port=0}; the scripts then leave the library off the class path, and
+ * {@code portreservation.enabled=false} turns it off where it is on it.
  */
 public final class ServerBenchmarkApplication {
 
