@@ -33,11 +33,14 @@ work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 start() { # name server type mode: runs the server in the background and sets port
-  java "${java_options[@]}" -cp "$(classpath_for "$4")" org.portreservation.boot.autoconfigure.ServerBenchmarkApplication \
+  local cp
+  cp=$(classpath_for "$4")
+  rm -f "$work/$1.out" "$work/$1.err"   # the previous server's, which would be read before this one's is written
+  java "${java_options[@]}" -cp "$cp" org.portreservation.boot.autoconfigure.ServerBenchmarkApplication \
     "${@:2}" >"$work/$1.out" 2>"$work/$1.err" &
   pids+=($!)
   for _ in $(seq 600); do
-    grep -q '^port ' "$work/$1.out" && break
+    grep -qs '^port ' "$work/$1.out" && break
     sleep 0.1
   done
   port=$(grep '^port ' "$work/$1.out" | cut -d' ' -f2) || { cat "$work/$1.err" >&2; exit 1; }
