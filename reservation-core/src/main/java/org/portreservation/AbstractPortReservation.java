@@ -374,9 +374,9 @@ public abstract non-sealed class AbstractPortReservation implements PortReservat
 	 * @throws BlockExhaustedException if no port is free
 	 */
 	private int[] choosePorts(int port) {
-		ensureOpen();
-		reclaim();
 		if (port != 0) {
+			ensureOpen();
+			reclaim();
 			Object user = this.users.get(port);
 			if (user != null) {
 				throw new PortsInUseException("Port " + port + " of " + this + " is already " + describe(user)
