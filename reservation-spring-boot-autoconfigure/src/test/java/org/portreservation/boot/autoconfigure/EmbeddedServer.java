@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 /**
  * The embedded servers on this module's test class path, where Boot would pick one of
  * them by its own order: a start-up names the server it means, and the others'
- * auto-configurations are left out, so the test runs Boot's real auto-configured server.
+ * auto-configurations are left out, Boot's and this library's hand-off alike, so the test
+ * runs Boot's real auto-configured server as an application with only that server on its
+ * class path would.
  */
 public enum EmbeddedServer {
 
@@ -17,7 +19,8 @@ public enum EmbeddedServer {
 			"org.springframework.boot.tomcat.autoconfigure.actuate.web.server."
 					+ "TomcatServletManagementContextAutoConfiguration",
 			"org.springframework.boot.tomcat.autoconfigure.actuate.web.server."
-					+ "TomcatReactiveManagementContextAutoConfiguration"),
+					+ "TomcatReactiveManagementContextAutoConfiguration",
+			"org.portreservation.boot.autoconfigure.tomcat.TomcatPortReservationAutoConfiguration"),
 
 	/** Jetty, servlet or reactive. */
 	JETTY("org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration",
@@ -25,12 +28,14 @@ public enum EmbeddedServer {
 			"org.springframework.boot.jetty.autoconfigure.actuate.web.server."
 					+ "JettyServletManagementContextAutoConfiguration",
 			"org.springframework.boot.jetty.autoconfigure.actuate.web.server."
-					+ "JettyReactiveManagementContextAutoConfiguration"),
+					+ "JettyReactiveManagementContextAutoConfiguration",
+			"org.portreservation.boot.autoconfigure.jetty.JettyPortReservationAutoConfiguration"),
 
 	/** Reactor Netty, reactive only. */
 	NETTY("org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration",
 			"org.springframework.boot.reactor.netty.autoconfigure.actuate.web.server."
-					+ "NettyReactiveManagementContextAutoConfiguration");
+					+ "NettyReactiveManagementContextAutoConfiguration",
+			"org.portreservation.boot.autoconfigure.netty.NettyPortReservationAutoConfiguration");
 
 	private final List<String> autoConfigurations;
 
