@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.portreservation.boot.PortReservationTemplate;
+import org.portreservation.boot.testapp.TestApplication;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.devtools.restart.Restarter;

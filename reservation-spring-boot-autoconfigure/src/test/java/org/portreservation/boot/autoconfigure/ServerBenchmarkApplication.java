@@ -3,6 +3,8 @@ package org.portreservation.boot.autoconfigure;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
+import org.portreservation.boot.testapp.TestApplication;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

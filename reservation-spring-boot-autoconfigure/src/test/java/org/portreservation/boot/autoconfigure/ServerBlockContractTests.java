@@ -18,6 +18,7 @@ import org.portreservation.FreeBlocks;
 import org.portreservation.PortReservation;
 import org.portreservation.Protocol;
 import org.portreservation.boot.PortReservationTemplate;
+import org.portreservation.boot.testapp.TestApplication;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.system.CapturedOutput;

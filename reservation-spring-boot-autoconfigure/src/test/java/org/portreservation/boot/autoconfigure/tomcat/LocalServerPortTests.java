@@ -2,7 +2,7 @@ package org.portreservation.boot.autoconfigure.tomcat;
 
 import org.junit.jupiter.api.Test;
 import org.portreservation.boot.PortReservationTemplate;
-import org.portreservation.boot.autoconfigure.TestApplication;
+import org.portreservation.boot.testapp.TestApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;

@@ -30,7 +30,7 @@ import org.portreservation.boot.PortReservationTemplate;
 import org.portreservation.boot.autoconfigure.Ports;
 import org.portreservation.boot.autoconfigure.SelfSignedKeyStore;
 import org.portreservation.boot.autoconfigure.Startups;
-import org.portreservation.boot.autoconfigure.TestApplication;
+import org.portreservation.boot.testapp.TestApplication;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -82,6 +82,17 @@ class TomcatPortReservationStartupTests {
 			assertThat(BindProbe.bindableInAnotherProcess(Protocol.TCP, block)).isEmpty();
 		}
 		assertThat(BindProbe.bindable(Protocol.TCP, block)).isEqualTo(block);
+	}
+
+	@Test
+	void whenDisabledTheServerIgnoresItsBlockAndNothingIsReserved() throws Exception {
+		try (ConfigurableApplicationContext context = this.startups.run(WebApplicationType.SERVLET,
+				"portreservation.enabled=false", "portreservation.blocks.web.number-of-ports=4",
+				"portreservation.server.block=web", "server.port=0")) {
+			assertThat(context.getBeanNamesForType(PortReservationTemplate.class)).isEmpty();
+			int port = this.startups.reportedPort("");
+			assertThat(Startups.get(this.client, "http://localhost:" + port + "/hello")).isEqualTo("hello");
+		}
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.portreservation.boot.autoconfigure;
+package org.portreservation.boot.testapp;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A web application for full start-ups: servlet or reactive, whichever type the test asks
- * for.
+ * for. It sits in a package of its own, as a user's application does, so that its
+ * component scan finds none of this library's classes.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class TestApplication {
