@@ -1,23 +1,30 @@
 # Sourced by the scripts beside it: builds the launcher of the benchmark servers
-# (ServerBenchmarkApplication, in the auto-configuration's test classes) and sets
+# (ServerBenchmarkApplication, in the auto-configuration's test classes) and the library's jars, and sets
 # $java_options and classpath_for() to run it, and median() of numbers on stdin. Run from the
 # project's root.
 #
-# The class path is the module's test class path less Spring Security and DevTools, which it carries for a few tests
-# of its own: with them, every request would answer 401 through Security's filter chain and open an HTTP session,
-# and DevTools would start a LiveReload server in each JVM.
-mvn -B -q -pl reservation-spring-boot-autoconfigure -am -DskipTests -Dspring-javaformat.skip=true test-compile \
+# Both servers run on the module's test class path less this library, Spring Security and DevTools (the module
+# carries the last two for a few tests of its own: with them, every request would answer 401 through Security's
+# filter chain and open an HTTP session, and DevTools would start a LiveReload server in each JVM). The server from
+# a block adds the library as an application's build gives it: its jars and JNA's, after the rest, rather than the
+# build's class directories ahead of every jar, each of which the JVM would search for every class it loads.
+mvn -B -q -pl reservation-spring-boot-autoconfigure -am -DskipTests -Dspring-javaformat.skip=true \
+  -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath >/dev/null
 module=reservation-spring-boot-autoconfigure
-classpath="$module/target/test-classes:$module/target/classes:$(tr ':' '\n' <$module/target/benchmark.classpath |
+library="/reservation-core/|/net/java/dev/jna/"
+dependencies=$(tr ':' '\n' <$module/target/benchmark.classpath)
+plain_classpath="$module/target/test-classes:$(grep -v -E "$library" <<<"$dependencies" |
   grep -v -E '/org/springframework/security/|/spring-boot-(starter-)?security/|/spring-boot-devtools/' | paste -sd:)"
+library_classpath="$(ls $module/target/$module-*.jar | grep -v -E -- '-(sources|javadoc|tests)\.jar$'):$(
+  grep -E "$library" <<<"$dependencies" | grep -v -E -- '-tests\.jar$|/target/test-classes$' | paste -sd:)"
 java_options=(--add-exports java.base/sun.nio.ch=ALL-UNNAMED)
 
 classpath_for() { # block|plain: a plain server runs without the library at all (its classes, the core and JNA)
   if [ "$1" = plain ]; then
-    tr ':' '\n' <<<"$classpath" | grep -v -E "^$module/target/classes\$|/reservation-core/|/net/java/dev/jna/" | paste -sd:
+    echo "$plain_classpath"
   else
-    echo "$classpath"
+    echo "$plain_classpath:$library_classpath"
   fi
 }
 
