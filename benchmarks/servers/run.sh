@@ -6,7 +6,8 @@
 #   benchmarks/servers/run.sh [rounds] [seconds per round] [server...]
 #   (defaults: 5 rounds of 10 s; tomcat jetty netty)
 #   MODES="plain plain" benchmarks/servers/run.sh ...   # the control: two plain servers, whose ratio shows the
-#                                                       # harness's own bias (default MODES="block plain")
+#                                                       # harness's own bias (default MODES="block plain"; "unused"
+#                                                       # is server.port=0 with the library present and no block)
 #
 # Needs wrk (installed through apt-get when missing and run as root) and a build of the project
 # (mvn -B -DskipTests install is not needed: the script builds what it runs).

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up time of a Spring Boot application whose server binds from a block, with a second block of 16 ports
-# beside it, against the same application on server.port=0 without the library: each round starts one JVM of
-# each, in alternating order, and reads the JVM's uptime when the application is ready. Prints the median of each
-# and their ratio.
+# beside it, against two baselines: the same application on server.port=0 with the library present but no block
+# ("unused"), and on server.port=0 without the library ("plain"). Each round starts one JVM of each, in an order
+# that turns from round to round, and reads the JVM's uptime when the application is ready. Prints the median of
+# each and the ratios of the block's to each baseline's.
 #
 #   benchmarks/servers/startup.sh [rounds] [server...]
 #   (defaults: 15 rounds; tomcat jetty netty)
@@ -11,6 +12,7 @@ cd "$(dirname "$0")/../.."
 rounds=${1:-15}
 servers=("${@:2}")
 [ ${#servers[@]} -gt 0 ] || servers=(tomcat jetty netty)
+modes=(block unused plain)
 
 . benchmarks/servers/launcher.sh
 
@@ -19,20 +21,23 @@ ready_millis() { # server type mode
     "$@" startup | awk '/^ready / {print $2}' | grep . || { echo "$* did not start" >&2; exit 1; }
 }
 
-printf '%-8s %-9s %10s %10s %7s\n' server type block plain ratio
+printf '%-8s %-9s %10s %10s %10s %13s %12s\n' server type block unused plain block/unused block/plain
 for server in "${servers[@]}"; do
   type=servlet
   [ "$server" = netty ] && type=reactive
   ready_millis "$server" "$type" block >/dev/null   # warm the file cache
-  block_times=(); plain_times=()
+  declare -A times=()
   for round in $(seq "$rounds"); do
-    if [ $((round % 2)) = 1 ]; then
-      block_times+=("$(ready_millis "$server" "$type" block)"); plain_times+=("$(ready_millis "$server" "$type" plain)")
-    else
-      plain_times+=("$(ready_millis "$server" "$type" plain)"); block_times+=("$(ready_millis "$server" "$type" block)")
-    fi
+    for i in 0 1 2; do
+      mode=${modes[$(((round + i) % 3))]}
+      times[$mode]+="$(ready_millis "$server" "$type" "$mode") "
+    done
   done
-  b=$(printf '%s\n' "${block_times[@]}" | median)
-  p=$(printf '%s\n' "${plain_times[@]}" | median)
-  printf '%-8s %-9s %8.0fms %8.0fms %7.3f\n' "$server" "$type" "$b" "$p" "$(echo "$b / $p" | bc -l)"
+  declare -A medians=()
+  for mode in "${modes[@]}"; do
+    medians[$mode]=$(tr ' ' '\n' <<<"${times[$mode]}" | grep . | median)
+  done
+  printf '%-8s %-9s %8.0fms %8.0fms %8.0fms %13.3f %12.3f\n' "$server" "$type" "${medians[block]}" "${medians[unused]}" \
+    "${medians[plain]}" "$(echo "${medians[block]} / ${medians[unused]}" | bc -l)" \
+    "$(echo "${medians[block]} / ${medians[plain]}" | bc -l)"
 done

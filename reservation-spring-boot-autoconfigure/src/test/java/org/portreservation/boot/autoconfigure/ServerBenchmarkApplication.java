@@ -15,9 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * process is terminated, when Boot's shutdown hook closes it; or, told {@code startup},
  * prints {@code ready MILLIS}, the JVM's uptime when the application is ready, and exits.
  * <p>
- * Arguments: {@code tomcat|jetty|netty servlet|reactive block|plain [startup]}. From a
- * block, the server binds from a block of 4 ports, and a second block of 16 ports is
- * reserved beside it, as an application with companion ports would. Plainly, it binds
+ * Arguments: {@code tomcat|jetty|netty servlet|reactive block|unused|plain [startup]}.
+ * From a block, the server binds from a block of 4 ports, and a second block of 16 ports
+ * is reserved beside it, as an application with companion ports would. Unused, the library
+ * is on, with no block, and the server binds {@code server.port=0}. Plainly, it binds
  * {@code server.port=0}; the scripts then leave the library off the class path, and
  * {@code portreservation.enabled=false} turns it off where it is on it.
  */
@@ -32,11 +33,14 @@ public final class ServerBenchmarkApplication {
 		System.setProperty("spring.devtools.restart.enabled", "false");
 		EmbeddedServer server = EmbeddedServer.valueOf(args[0].toUpperCase(Locale.ROOT));
 		WebApplicationType type = WebApplicationType.valueOf(args[1].toUpperCase(Locale.ROOT));
-		boolean fromBlock = "block".equals(args[2]);
-		String[] properties = fromBlock
-				? new String[] { "portreservation.blocks.web.number-of-ports=4", "portreservation.server.block=web",
-						"portreservation.blocks.companions.number-of-ports=16", "logging.level.root=warn" }
-				: new String[] { "portreservation.enabled=false", "server.port=0", "logging.level.root=warn" };
+		String[] properties = switch (args[2]) {
+			case "block" -> new String[] { "portreservation.blocks.web.number-of-ports=4",
+					"portreservation.server.block=web", "portreservation.blocks.companions.number-of-ports=16",
+					"logging.level.root=warn" };
+			case "unused" -> new String[] { "server.port=0", "logging.level.root=warn" };
+			case "plain" -> new String[] { "portreservation.enabled=false", "server.port=0", "logging.level.root=warn" };
+			default -> throw new IllegalArgumentException("Mode " + args[2] + " is none of block, unused, plain");
+		};
 		ConfigurableApplicationContext context = new Startups(server).run(type, properties);
 		if (args.length > 3 && "startup".equals(args[3])) {
 			System.out.println("ready " + ManagementFactory.getRuntimeMXBean().getUptime());
