@@ -17,9 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>
  * Arguments: {@code tomcat|jetty|netty servlet|reactive block|unused|plain [startup]}.
  * From a block, the server binds from a block of 4 ports, and a second block of 16 ports
- * is reserved beside it, as an application with companion ports would. Unused, the library
- * is on, with no block, and the server binds {@code server.port=0}. Plainly, it binds
- * {@code server.port=0}; the scripts then leave the library off the class path, and
+ * is reserved beside it, as an application with companion ports would. Unused, the
+ * library is on, with no block, and the server binds {@code server.port=0}. Plainly, it
+ * binds {@code server.port=0}; the scripts then leave the library off the class path, and
  * {@code portreservation.enabled=false} turns it off where it is on it.
  */
 public final class ServerBenchmarkApplication {
@@ -34,11 +34,12 @@ public final class ServerBenchmarkApplication {
 		EmbeddedServer server = EmbeddedServer.valueOf(args[0].toUpperCase(Locale.ROOT));
 		WebApplicationType type = WebApplicationType.valueOf(args[1].toUpperCase(Locale.ROOT));
 		String[] properties = switch (args[2]) {
-			case "block" -> new String[] { "portreservation.blocks.web.number-of-ports=4",
-					"portreservation.server.block=web", "portreservation.blocks.companions.number-of-ports=16",
-					"logging.level.root=warn" };
+			case "block" ->
+				new String[] { "portreservation.blocks.web.number-of-ports=4", "portreservation.server.block=web",
+						"portreservation.blocks.companions.number-of-ports=16", "logging.level.root=warn" };
 			case "unused" -> new String[] { "server.port=0", "logging.level.root=warn" };
-			case "plain" -> new String[] { "portreservation.enabled=false", "server.port=0", "logging.level.root=warn" };
+			case "plain" ->
+				new String[] { "portreservation.enabled=false", "server.port=0", "logging.level.root=warn" };
 			default -> throw new IllegalArgumentException("Mode " + args[2] + " is none of block, unused, plain");
 		};
 		ConfigurableApplicationContext context = new Startups(server).run(type, properties);
