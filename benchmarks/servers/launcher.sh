@@ -20,7 +20,7 @@ library_classpath="$(ls $module/target/$module-*.jar | grep -v -E -- '-(sources|
   grep -E "$library" <<<"$dependencies" | grep -v -E -- '-tests\.jar$|/target/test-classes$' | paste -sd:)"
 java_options=(--add-exports java.base/sun.nio.ch=ALL-UNNAMED)
 
-classpath_for() { # block|plain: a plain server runs without the library at all (its classes, the core and JNA)
+classpath_for() { # block|unused|plain: a plain server runs without the library at all (its classes, the core and JNA)
   if [ "$1" = plain ]; then
     echo "$plain_classpath"
   else
