@@ -194,9 +194,8 @@ final class LockDirectory {
 	 */
 	static void warnOnce(Path subject, String message) {
 		if (WARNED.add(subject.toAbsolutePath())) {
-			// Asked for here, not once per class: finding the logger costs milliseconds
-			// of
-			// every start-up that has nothing to warn about.
+			// Asked for here, not once per class: finding the logger costs
+			// milliseconds of every start-up that has nothing to warn about.
 			System.getLogger(LockDirectory.class.getName()).log(Level.WARNING, message);
 		}
 	}
